@@ -1,0 +1,15 @@
+/**
+ * The Legitimera desktop app: tray, windows, CLI and the composition root that wires the libraries.
+ */
+module se.legitimera.app {
+    requires se.legitimera.smartcard;
+    requires se.legitimera.oob;
+    requires java.desktop;
+    requires javafx.controls;
+    requires javafx.fxml;
+    requires info.picocli;
+    requires org.slf4j;
+
+    opens se.legitimera.app.cli to info.picocli;
+    opens se.legitimera.app.ui.main to javafx.fxml;
+}

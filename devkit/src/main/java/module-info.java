@@ -1,0 +1,19 @@
+/**
+ * Developer kit: virtual SITHS card, test PKI and reference authentication service.
+ * Never part of an installer.
+ */
+module se.legitimera.devkit {
+    requires se.legitimera.smartcard;
+    requires se.legitimera.oob;
+    requires java.smartcardio;
+    requires jdk.httpserver;
+    requires info.picocli;
+    requires org.slf4j;
+    requires org.bouncycastle.provider;
+    requires org.bouncycastle.pkix;
+    requires static org.opentest4j;
+
+    exports se.legitimera.devkit.stack;
+
+    opens se.legitimera.devkit to info.picocli;
+}

@@ -1,0 +1,10 @@
+/**
+ * Client of Legitimera's open out-of-band login protocol (docs/oob-protocol.md).
+ */
+module se.legitimera.oob {
+    requires transitive se.legitimera.smartcard;
+    requires org.slf4j;
+    requires com.nimbusds.jose.jwt;
+    requires org.apache.httpcomponents.client5.httpclient5;
+    requires org.apache.httpcomponents.core5.httpcore5;
+}

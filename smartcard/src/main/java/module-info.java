@@ -1,0 +1,13 @@
+/**
+ * Smart-card access for Legitimera: PC/SC readers and cards, card profiles chosen by ATR,
+ * PIN operations, PKCS#11 tokens and the SITHS certificate model. Knows nothing of any UI.
+ */
+module se.legitimera.smartcard {
+    requires java.smartcardio;
+    requires org.slf4j;
+    requires com.sun.jna;
+    requires org.bouncycastle.provider;
+    requires org.bouncycastle.pkix;
+
+    exports se.legitimera.smartcard.pcsc;
+}
