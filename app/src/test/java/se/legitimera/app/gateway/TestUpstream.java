@@ -95,6 +95,7 @@ public final class TestUpstream implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 SSLSocket socket = (SSLSocket) server.accept();
+                socket.setTcpNoDelay(true);
                 sockets.add(socket);
                 Thread.ofVirtual().name("test-upstream-conn").start(() -> serve(socket));
             } catch (IOException e) {
