@@ -10,4 +10,5 @@ module se.legitimera.smartcard {
     requires org.bouncycastle.pkix;
 
     exports se.legitimera.smartcard.pcsc;
+    exports se.legitimera.smartcard.pkcs11;
 }
