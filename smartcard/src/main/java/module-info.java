@@ -5,10 +5,12 @@
 module se.legitimera.smartcard {
     requires java.smartcardio;
     requires org.slf4j;
+    requires java.net.http;
     requires com.sun.jna;
     requires org.bouncycastle.provider;
     requires org.bouncycastle.pkix;
 
     exports se.legitimera.smartcard.pcsc;
     exports se.legitimera.smartcard.pkcs11;
+    exports se.legitimera.smartcard.cert;
 }
