@@ -13,6 +13,7 @@ module se.legitimera.devkit {
     requires org.bouncycastle.pkix;
     requires static org.opentest4j;
 
+    exports se.legitimera.devkit.card;
     exports se.legitimera.devkit.pki;
     exports se.legitimera.devkit.stack;
 
