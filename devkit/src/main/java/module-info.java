@@ -16,6 +16,7 @@ module se.legitimera.devkit {
     exports se.legitimera.devkit.card;
     exports se.legitimera.devkit.pki;
     exports se.legitimera.devkit.stack;
+    exports se.legitimera.devkit.vpcd;
 
     opens se.legitimera.devkit to info.picocli;
 }
