@@ -15,6 +15,7 @@ module se.legitimera.devkit {
 
     exports se.legitimera.devkit.card;
     exports se.legitimera.devkit.pki;
+    exports se.legitimera.devkit.smartcardio;
     exports se.legitimera.devkit.stack;
     exports se.legitimera.devkit.vpcd;
 
