@@ -90,7 +90,7 @@ final class BcSithsCertificateReader implements SithsCertificateReader {
                 Optional.ofNullable(first(subject, BCStyle.CN)).orElse(subject.toString()),
                 pnr.isPresent() || serialNumber == null ? Optional.empty() : Optional.of(serialNumber),
                 pnr, Optional.ofNullable(upn), List.copyOf(emails),
-                certificate.getIssuerX500Principal().getName(), issuerCn == null ? "" : issuerCn,
+                holder.getIssuer().toString(), issuerCn == null ? "" : issuerCn,
                 certificate.getNotBefore().toInstant(), notAfter,
                 Math.floorDiv(Duration.between(clock.instant(), notAfter).toSeconds(), 86_400L),
                 usage(extensions), trustLevels.levelFor(policies, issuerCn), policies,

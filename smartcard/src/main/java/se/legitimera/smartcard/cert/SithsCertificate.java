@@ -30,7 +30,7 @@ public interface SithsCertificate {
     /** rfc822Name entries of the SAN. */
     List<String> emails();
 
-    /** Issuer distinguished name (RFC 2253). */
+    /** Issuer distinguished name with attribute names, e.g. "CN=...,O=Inera AB,C=SE". */
     String issuer();
 
     /** Issuer CN, e.g. "SITHS e-id Person HSA-id 3 CA v1". */

@@ -21,6 +21,11 @@ public record TokenInfo(String label, String manufacturer, String model, String 
         return (flags & Ck.CKF_PROTECTED_AUTHENTICATION_PATH) != 0;
     }
 
+    /** False for an empty slot of a soft token (no C_InitToken yet): it holds nothing and opens no session. */
+    public boolean initialized() {
+        return (flags & Ck.CKF_TOKEN_INITIALIZED) != 0;
+    }
+
     public boolean loginRequired() {
         return (flags & Ck.CKF_LOGIN_REQUIRED) != 0;
     }
