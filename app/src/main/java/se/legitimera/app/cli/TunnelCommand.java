@@ -45,9 +45,14 @@ public final class TunnelCommand implements Callable<Integer> {
     static final int NOT_OPENED = 4;
     static final int UNKNOWN_TUNNEL = 5;
 
-    /** Until the smartcard module's SunPKCS11 bridge is merged, tunnels cannot reach a card from the CLI. */
-    private static final CardCredentialsSource BRIDGE_NOT_WIRED = module -> {
-        throw new IOException("this build has no PKCS#11 bridge for tunnels yet (smartcard module, package tls)");
+    /** The card through the SunPKCS11 bridge, over the given module or the usual ones of the platform. */
+    private static final CardCredentialsSource SUN_PKCS11 = module -> {
+        List<Path> paths = module.map(List::of).orElseGet(() -> se.legitimera.smartcard.pkcs11.ModuleLocator.builder()
+                .withDefaults(true).build().present());
+        if (paths.isEmpty()) {
+            throw new IOException("no PKCS#11 module found: give one with --module");
+        }
+        return new CardTunnelCredentials(paths);
     };
     /** Until the settings module lists tunnels, there are none to read. */
     private static final TunnelDefinitions SETTINGS_NOT_WIRED = () -> {
@@ -64,7 +69,7 @@ public final class TunnelCommand implements Callable<Integer> {
 
     /** The command as the launcher runs it. */
     public TunnelCommand() {
-        this(SETTINGS_NOT_WIRED, BRIDGE_NOT_WIRED, System.in, System.console());
+        this(SETTINGS_NOT_WIRED, SUN_PKCS11, System.in, System.console());
     }
 
     TunnelCommand(TunnelDefinitions definitions, CardCredentialsSource cards, InputStream stdin, Console console) {
@@ -179,7 +184,13 @@ public final class TunnelCommand implements Callable<Integer> {
                 err().println("Cannot use the card: " + e.getMessage());
                 return NOT_OPENED;
             }
-            return runUntilStopped(builder.withCredentials(card));
+            try {
+                return runUntilStopped(builder.withCredentials(card));
+            } finally {
+                if (card instanceof CardTunnelCredentials opened) {
+                    opened.close();
+                }
+            }
         } catch (IOException e) {
             err().println("Cannot read the PIN: " + e.getMessage());
             return 2;
