@@ -6,8 +6,12 @@ module se.legitimera.smartcard {
     requires java.smartcardio;
     requires org.slf4j;
     requires com.sun.jna;
+    requires jnasmartcardio;
     requires org.bouncycastle.provider;
     requires org.bouncycastle.pkix;
 
+    exports se.legitimera.smartcard.api;
     exports se.legitimera.smartcard.pcsc;
+    exports se.legitimera.smartcard.pin;
+    exports se.legitimera.smartcard.profile;
 }
