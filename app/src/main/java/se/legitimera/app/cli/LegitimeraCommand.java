@@ -12,6 +12,7 @@ import se.legitimera.app.launcher.AppVersion;
 @Command(name = "legitimera",
         mixinStandardHelpOptions = true,
         versionProvider = LegitimeraCommand.Version.class,
+        subcommands = {StatusCommand.class, PinCommand.class},
         description = {
             "Legitimera: SITHS eID on the desktop.",
             "Without a command, starts the tray app; with one, runs it and exits."
@@ -20,7 +21,15 @@ import se.legitimera.app.launcher.AppVersion;
         exitCodeList = {
             "0:Success.",
             "1:Unexpected error (see the log).",
-            "2:Invalid command line."
+            "2:Invalid command line (or several cards: choose one with --reader).",
+            "3:Wrong PIN or PUK.",
+            "4:PIN or PUK blocked.",
+            "5:No reader or no card, or the card was removed.",
+            "6:Card or PIN not supported.",
+            "7:PC/SC service not running.",
+            "8:New PIN or PUK breaks the rules; nothing was sent to the card.",
+            "9:Cancelled: the input ended.",
+            "10:The card could not be reached (another program holds it, or a reader error)."
         })
 public final class LegitimeraCommand implements Callable<Integer> {
 
