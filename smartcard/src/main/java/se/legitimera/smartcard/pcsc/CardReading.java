@@ -55,7 +55,19 @@ final class CardReading {
      * Connects (shared), takes the card exclusively, runs the task, lets go and disconnects; resets the
      * card on disconnect when {@code resetAfter} says so for the task's result.
      */
-    <T> T inSession(CardTerminal terminal, SessionTask<T> task, Predicate<T> resetAfter)
+    <T> T inSession(ReaderLine line, SessionTask<T> task, Predicate<T> resetAfter) throws SmartcardException {
+        try {
+            return inSession(line.terminal(), task, resetAfter);
+        } catch (SmartcardException | RuntimeException e) {
+            if (!(e instanceof CardRemovedException || e instanceof NoCardException)) {
+                // A fresh context for the next operation, in case this one died with the service.
+                line.close();
+            }
+            throw e;
+        }
+    }
+
+    private <T> T inSession(CardTerminal terminal, SessionTask<T> task, Predicate<T> resetAfter)
             throws SmartcardException {
         Card card = connect(terminal);
         boolean reset = false;
@@ -85,9 +97,11 @@ final class CardReading {
      *
      * @return empty when the card went away or could not be reached; the reason is logged
      */
-    Optional<CardStatus> read(String reader, CardTerminal terminal) {
+    Optional<CardStatus> read(ReaderLine line) {
+        String reader = line.name();
+        LOG.debug("Reading the card in {}", reader);
         try {
-            return Optional.of(inSession(terminal, session -> counters(reader, session), status -> false));
+            return Optional.of(inSession(line, session -> counters(reader, session), status -> false));
         } catch (CardRemovedException | NoCardException e) {
             LOG.debug("Card in {} went away while being read", reader);
             return Optional.empty();

@@ -123,7 +123,10 @@ final class PcscCardMonitor implements CardMonitor {
             closed = true;
             running = false;
             toJoin = watcher;
-            readers.values().forEach(r -> r.io.shutdownNow());
+            readers.values().forEach(r -> {
+                r.io.execute(r.line::close);
+                r.io.shutdown();
+            });
         }
         if (toJoin != null) {
             toJoin.interrupt();
@@ -146,10 +149,10 @@ final class PcscCardMonitor implements CardMonitor {
                 if (terminals == null) {
                     terminals = source.open();
                 }
-                Map<String, CardTerminal> listed = new LinkedHashMap<>();
+                List<String> listed = new ArrayList<>();
                 List<String> withCard = new ArrayList<>();
                 for (CardTerminal terminal : terminals.list()) {
-                    listed.put(terminal.getName(), terminal);
+                    listed.add(terminal.getName());
                     if (cardPresent(terminal)) {
                         withCard.add(terminal.getName());
                     }
@@ -213,7 +216,7 @@ final class PcscCardMonitor implements CardMonitor {
         }
     }
 
-    private void update(Map<String, CardTerminal> listed, List<String> withCard) {
+    private void update(List<String> listed, List<String> withCard) {
         synchronized (lock) {
             if (closed) {
                 return;
@@ -225,24 +228,23 @@ final class PcscCardMonitor implements CardMonitor {
                 emit(new CardEvent.ServiceAvailable());
             }
             for (Reader reader : List.copyOf(readers.values())) {
-                if (!listed.containsKey(reader.name)) {
+                if (!listed.contains(reader.name)) {
                     removeReader(reader);
                 }
             }
-            listed.forEach((name, terminal) -> {
+            listed.forEach(name -> {
                 Reader reader = readers.get(name);
                 if (reader == null) {
-                    reader = new Reader(name);
+                    reader = new Reader(name, source);
                     readers.put(name, reader);
                     LOG.info("Reader added: {}", name);
                     emit(new CardEvent.ReaderAdded(name));
                 }
-                reader.terminal = terminal;
                 boolean present = withCard.contains(name);
                 if (present && !reader.cardPresent) {
                     reader.cardPresent = true;
                     reader.generation++;
-                    readCard(reader, reader.generation, terminal);
+                    readCard(reader, reader.generation);
                 } else if (!present && reader.cardPresent) {
                     cardGone(reader);
                 }
@@ -250,9 +252,9 @@ final class PcscCardMonitor implements CardMonitor {
         }
     }
 
-    private void readCard(Reader reader, long generation, CardTerminal terminal) {
+    private void readCard(Reader reader, long generation) {
         reader.read = reader.io.submit(() -> {
-            Optional<CardStatus> card = reading.read(reader.name, terminal);
+            Optional<CardStatus> card = reading.read(reader.line);
             synchronized (lock) {
                 if (card.isPresent() && isCurrent(reader, generation)) {
                     reader.card = card.get();
@@ -274,7 +276,7 @@ final class PcscCardMonitor implements CardMonitor {
         }
     }
 
-    /** The reader's terminal and I/O thread, for a card operation that needs a card. */
+    /** The reader's line and I/O thread, for a card operation that needs a card. */
     ReaderAccess access(String readerName) throws NoReaderException, NoCardException {
         synchronized (lock) {
             Reader reader = readers.get(readerName);
@@ -284,11 +286,12 @@ final class PcscCardMonitor implements CardMonitor {
             if (!reader.cardPresent) {
                 throw new NoCardException("no card in reader '" + readerName + "'");
             }
-            return new ReaderAccess(reader.terminal, reader.io);
+            return new ReaderAccess(reader.line, reader.io);
         }
     }
 
-    record ReaderAccess(CardTerminal terminal, ExecutorService io) {
+    /** Use {@code line} only in tasks on {@code io}. */
+    record ReaderAccess(ReaderLine line, ExecutorService io) {
     }
 
     private boolean isCurrent(Reader reader, long generation) {
@@ -309,6 +312,7 @@ final class PcscCardMonitor implements CardMonitor {
     private void removeReader(Reader reader) {
         cardGone(reader);
         readers.remove(reader.name);
+        reader.io.execute(reader.line::close);
         reader.io.shutdown();
         LOG.info("Reader removed: {}", reader.name);
         emit(new CardEvent.ReaderRemoved(reader.name));
@@ -355,14 +359,15 @@ final class PcscCardMonitor implements CardMonitor {
     private static final class Reader {
         final String name;
         final ExecutorService io;
-        CardTerminal terminal;
+        final ReaderLine line;
         long generation;
         boolean cardPresent;
         CardStatus card;
         Future<?> read;
 
-        Reader(String name) {
+        Reader(String name, TerminalSource source) {
             this.name = name;
+            this.line = new ReaderLine(name, source);
             this.io = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("pcsc-reader-" + name).daemon()
                     .factory());
         }

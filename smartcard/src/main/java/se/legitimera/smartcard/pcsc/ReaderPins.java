@@ -91,7 +91,7 @@ final class ReaderPins implements PinOperations {
         PcscCardMonitor.ReaderAccess access = monitor.access(reader);
         Future<T> future;
         try {
-            future = access.io().submit(() -> reading.inSession(access.terminal(), task,
+            future = access.io().submit(() -> reading.inSession(access.line(), task,
                     result -> resetAfterSuccess && result instanceof PinResult pin && pin.ok()));
         } catch (RejectedExecutionException e) {
             throw new NoReaderException("reader '" + reader + "' went away", e);
