@@ -55,7 +55,7 @@ public final class PinCommand {
         }
     }
 
-    @Option(names = "--pin", defaultValue = "auth", scope = ScopeType.INHERIT,
+    @Option(names = "--pin", defaultValue = "auth", paramLabel = "auth|sign", scope = ScopeType.INHERIT,
             description = "auth = identification PIN (Legitimering, default), sign = signature PIN (Underskrift).")
     private PinChoice pin;
 
@@ -86,6 +86,12 @@ public final class PinCommand {
     }
 
     @Command(name = "change", mixinStandardHelpOptions = true,
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:Done.", "2:Invalid command line, no console without --stdin, or several cards.",
+                "3:Wrong PIN or PUK.", "4:PIN or PUK blocked.", "5:No reader or no card, or the card was removed.",
+                "6:Card or PIN not supported.", "7:PC/SC service not running.",
+                "8:New PIN or PUK breaks the rules; nothing was sent to the card.", "9:Cancelled: the input ended.",
+                "10:The card could not be reached (another program holds it, or a reader error)."},
             description = {"Changes a PIN. Asks for the current PIN, then the new one twice.",
                 "A new PIN has the card's number of digits (SITHS: 6 to 8) and is not a run like 123456."})
     int change() throws InterruptedException {
@@ -93,6 +99,12 @@ public final class PinCommand {
     }
 
     @Command(name = "unblock", mixinStandardHelpOptions = true,
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:Done.", "2:Invalid command line, no console without --stdin, or several cards.",
+                "3:Wrong PIN or PUK.", "4:PIN or PUK blocked.", "5:No reader or no card, or the card was removed.",
+                "6:Card or PIN not supported.", "7:PC/SC service not running.",
+                "8:New PIN or PUK breaks the rules; nothing was sent to the card.", "9:Cancelled: the input ended.",
+                "10:The card could not be reached (another program holds it, or a reader error)."},
             description = {"Unblocks a blocked PIN with the PUK (8 digits, from the PIN letter) and sets a new PIN.",
                 "Careful: after 10 wrong PUKs the card is blocked for good."})
     int unblock() throws InterruptedException {

@@ -18,6 +18,8 @@ import se.legitimera.smartcard.api.TriesLeft;
 /** {@code legitimera status}: the PC/SC service, readers, cards and PIN tries left, once. */
 @Command(name = "status",
         mixinStandardHelpOptions = true,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:The PC/SC service answers (with or without cards).", "7:PC/SC service not running."},
         description = {"Shows the PC/SC service, the readers, the card in each reader (type, ATR) and the",
             "tries left for each PIN and the PUK. Reading the tries costs no try."})
 public final class StatusCommand implements Callable<Integer> {
