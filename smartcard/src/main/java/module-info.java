@@ -3,7 +3,7 @@
  * PIN operations, PKCS#11 tokens and the SITHS certificate model. Knows nothing of any UI.
  */
 module se.legitimera.smartcard {
-    requires java.smartcardio;
+    requires transitive java.smartcardio; // TerminalSource hands out javax.smartcardio types
     requires org.slf4j;
     requires com.sun.jna;
     requires jnasmartcardio;
