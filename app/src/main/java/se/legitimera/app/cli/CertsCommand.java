@@ -29,8 +29,7 @@ import se.legitimera.smartcard.pkcs11.Pkcs11Exception;
             "0:Success (also when a certificate is revoked: see its status).",
             "1:Unexpected error (see the log).",
             "2:Invalid command line.",
-            "5:No PKCS#11 module or no token found.",
-            "7:Card removed while reading: insert it and try again."})
+            "5:No PKCS#11 module or no token found, or the card was removed while reading: insert it and try again."})
 public final class CertsCommand implements Callable<Integer> {
 
     @Spec
@@ -55,12 +54,12 @@ public final class CertsCommand implements Callable<Integer> {
             loaded.reportFailures(err);
             if (loaded.modules().isEmpty()) {
                 err.println("No PKCS#11 module found; name one with --module PATH.");
-                return ExitCodes.NO_TOKEN;
+                return ExitCodes.NO_CARD;
             }
             List<LoadedModules.Found> found = loaded.certificates();
             if (found.isEmpty()) {
                 err.println("No certificate found on any token.");
-                return ExitCodes.NO_TOKEN;
+                return ExitCodes.NO_CARD;
             }
             SithsCertificateReader reader = SithsCertificateReader.builder().withClock(clock).build();
             RevocationChecker revocation = RevocationChecker.builder().withClock(clock).build();

@@ -10,29 +10,39 @@ import se.legitimera.smartcard.pkcs11.TokenRemovedException;
 import se.legitimera.smartcard.pkcs11.UnblockNotSupportedException;
 import se.legitimera.smartcard.pkcs11.WrongPukException;
 
-/** The exit codes of the card commands, one per kind of failure, and how failures map to them. */
+/**
+ * The one table of exit codes of every CLI command; {@link LegitimeraCommand}'s help lists them all.
+ * Scripts rely on them: never renumber.
+ */
 final class ExitCodes {
 
     static final int OK = 0;
     static final int UNEXPECTED = 1;
     static final int USAGE = 2;
     static final int WRONG_PIN = 3;
-    static final int PIN_BLOCKED = 4;
-    static final int NO_TOKEN = 5;
+    static final int BLOCKED = 4;
+    /** No reader, card, token, module or matching certificate; also a card removed during the operation. */
+    static final int NO_CARD = 5;
     static final int UNSUPPORTED = 6;
-    static final int CARD_REMOVED = 7;
+    static final int SERVICE_DOWN = 7;
+    static final int PIN_RULES = 8;
+    static final int CANCELLED = 9;
+    static final int CARD_UNREACHABLE = 10;
+    static final int APP_UNREACHABLE = 11;
+    static final int TUNNEL_NOT_OPENED = 12;
+    static final int UNKNOWN_TUNNEL = 13;
 
     private ExitCodes() {
     }
 
     static int of(Pkcs11Exception e) {
         return switch (e) {
-            case PinBlockedException b -> PIN_BLOCKED;
-            case WrongPukException p -> p.triesLeft().orElse(-1) == 0 ? PIN_BLOCKED : WRONG_PIN;
+            case PinBlockedException b -> BLOCKED;
+            case WrongPukException p -> p.triesLeft().orElse(-1) == 0 ? BLOCKED : WRONG_PIN;
             case PinException p -> WRONG_PIN;
-            case TokenRemovedException r -> CARD_REMOVED;
-            case KeyNotFoundException k -> NO_TOKEN;
-            case ModuleLoadException m -> NO_TOKEN;
+            case TokenRemovedException r -> NO_CARD;
+            case KeyNotFoundException k -> NO_CARD;
+            case ModuleLoadException m -> NO_CARD;
             case MechanismNotSupportedException m -> UNSUPPORTED;
             case UnblockNotSupportedException u -> UNSUPPORTED;
             default -> UNEXPECTED;

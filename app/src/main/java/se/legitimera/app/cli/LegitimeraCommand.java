@@ -12,7 +12,8 @@ import se.legitimera.app.launcher.AppVersion;
 @Command(name = "legitimera",
         mixinStandardHelpOptions = true,
         versionProvider = LegitimeraCommand.Version.class,
-        subcommands = {TokensCommand.class, CertsCommand.class, SignCommand.class, TunnelCommand.class},
+        subcommands = {StatusCommand.class, PinCommand.class, TokensCommand.class, CertsCommand.class,
+            SignCommand.class, TunnelCommand.class},
         description = {
             "Legitimera: SITHS eID on the desktop.",
             "Without a command, starts the tray app; with one, runs it and exits."
@@ -21,7 +22,18 @@ import se.legitimera.app.launcher.AppVersion;
         exitCodeList = {
             "0:Success.",
             "1:Unexpected error (see the log).",
-            "2:Invalid command line."
+            "2:Invalid command line (or several cards: choose one with --reader).",
+            "3:Wrong PIN or PUK.",
+            "4:PIN or PUK blocked.",
+            "5:No reader or no card, or the card was removed.",
+            "6:Card or PIN not supported.",
+            "7:PC/SC service not running.",
+            "8:New PIN or PUK breaks the rules; nothing was sent to the card.",
+            "9:Cancelled: the input ended.",
+            "10:The card could not be reached (another program holds it, or a reader error).",
+            "11:The running app cannot be reached (tunnel start|stop).",
+            "12:The tunnel could not be opened.",
+            "13:No tunnel of that name in the settings."
         })
 public final class LegitimeraCommand implements Callable<Integer> {
 

@@ -34,9 +34,8 @@ import se.legitimera.smartcard.pkcs11.SignatureScheme;
             "2:Invalid command line, or no console for the PIN prompt (use --stdin).",
             "3:Wrong PIN (or PIN of a length the card refuses); the card counted a try.",
             "4:PIN blocked: unblock it with the PUK.",
-            "5:No PKCS#11 module, token or matching certificate/key found.",
-            "6:Not supported by the card or middleware (e.g. PSS on an EC key).",
-            "7:Card removed or session lost during the operation: insert the card and try again."})
+            "5:No PKCS#11 module, token or matching certificate/key found, or the card was removed during the operation.",
+            "6:Not supported by the card or middleware (e.g. PSS on an EC key)."})
 public final class SignCommand implements Callable<Integer> {
 
     /** Which card certificate's key signs. */
@@ -97,7 +96,7 @@ public final class SignCommand implements Callable<Integer> {
             }
             if (chosen == null) {
                 err.println("No " + (cert == CertChoice.auth ? "identification" : "signature") + " certificate on any token.");
-                return ExitCodes.NO_TOKEN;
+                return ExitCodes.NO_CARD;
             }
             KeyAlgorithm key = chosen.certificate().certificate().getPublicKey().getAlgorithm().equals("EC")
                     ? KeyAlgorithm.EC : KeyAlgorithm.RSA;

@@ -25,8 +25,7 @@ import se.legitimera.smartcard.pkcs11.TokenInfo;
             "0:Success (also when no token is present).",
             "1:Unexpected error (see the log).",
             "2:Invalid command line.",
-            "5:No PKCS#11 module could be loaded.",
-            "7:A card was removed while it was read: try again."})
+            "5:No PKCS#11 module could be loaded, or a card was removed while it was read: try again."})
 public final class TokensCommand implements Callable<Integer> {
 
     @Spec
@@ -46,7 +45,7 @@ public final class TokensCommand implements Callable<Integer> {
             loaded.reportFailures(err);
             if (loaded.modules().isEmpty()) {
                 err.println("No PKCS#11 module found; name one with --module PATH.");
-                return ExitCodes.NO_TOKEN;
+                return ExitCodes.NO_CARD;
             }
             List<Object> modules = new ArrayList<>();
             for (Pkcs11Module module : loaded.modules()) {

@@ -35,15 +35,15 @@ import se.legitimera.app.gateway.TunnelMode;
             "0:Success.",
             "1:Unexpected error (see the log).",
             "2:Invalid command line.",
-            "3:The running app cannot be reached.",
-            "4:The tunnel could not be opened.",
-            "5:No tunnel of that name in the settings."
+            "11:The running app cannot be reached.",
+            "12:The tunnel could not be opened.",
+            "13:No tunnel of that name in the settings."
         })
 public final class TunnelCommand implements Callable<Integer> {
 
-    static final int APP_UNREACHABLE = 3;
-    static final int NOT_OPENED = 4;
-    static final int UNKNOWN_TUNNEL = 5;
+    static final int APP_UNREACHABLE = ExitCodes.APP_UNREACHABLE;
+    static final int NOT_OPENED = ExitCodes.TUNNEL_NOT_OPENED;
+    static final int UNKNOWN_TUNNEL = ExitCodes.UNKNOWN_TUNNEL;
 
     /** The card through the SunPKCS11 bridge, over the given module or the usual ones of the platform. */
     private static final CardCredentialsSource SUN_PKCS11 = module -> {
