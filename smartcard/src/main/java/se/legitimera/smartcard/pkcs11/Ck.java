@@ -10,6 +10,7 @@ final class Ck {
     static final long CKR_OK = 0x0;
     static final long CKR_CANCEL = 0x1;
     static final long CKR_HOST_MEMORY = 0x2;
+    static final long CKR_SLOT_ID_INVALID = 0x3;
     static final long CKR_GENERAL_ERROR = 0x5;
     static final long CKR_FUNCTION_FAILED = 0x6;
     static final long CKR_ATTRIBUTE_SENSITIVE = 0x11;

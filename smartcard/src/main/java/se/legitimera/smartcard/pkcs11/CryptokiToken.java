@@ -23,6 +23,13 @@ final class CryptokiToken implements Token {
 
     private static final Logger LOG = LoggerFactory.getLogger(CryptokiToken.class);
     private static final long NO_SESSION = -1;
+    /**
+     * How long a failing call waits for the slot to show the token gone. pcscd polls readers without
+     * interrupt (vpcd, some CCID readers) every 400 ms, and the middleware asks pcscd, so a card pulled
+     * mid-command may still look present for that long; 2 s leaves room for a loaded machine.
+     */
+    private static final long REMOVAL_SETTLE_NANOS = 2_000_000_000L;
+    private static final long REMOVAL_POLL_MILLIS = 50;
 
     private final NativeCryptoki cryptoki;
     private final ModuleInfo module;
@@ -314,7 +321,7 @@ final class CryptokiToken implements Token {
 
     private Pkcs11Exception translate(CkCallFailure e, Secret secret) {
         long rv = e.rv();
-        if (isRemoval(rv)) {
+        if (isRemoval(rv) || (isDeviceFailure(rv) && tokenLeftSlot())) {
             dropSession();
             return new TokenRemovedException("token in " + slot.description() + " went away: " + e.getMessage());
         }
@@ -339,6 +346,37 @@ final class CryptokiToken implements Token {
         }
         return new Pkcs11CallException(module.library().getFileName() + ", " + slot.description() + ": "
                 + e.getMessage(), rv);
+    }
+
+    /**
+     * OpenSC reports a card pulled mid-command as a failed transmit, CKR_GENERAL_ERROR, not as
+     * CKR_DEVICE_REMOVED; such a failure is a removal when the slot turns empty.
+     */
+    private static boolean isDeviceFailure(long rv) {
+        return rv == Ck.CKR_GENERAL_ERROR || rv == Ck.CKR_DEVICE_ERROR || rv == Ck.CKR_FUNCTION_FAILED;
+    }
+
+    /** Whether the slot is (or within {@link #REMOVAL_SETTLE_NANOS} becomes) empty; the reader gone counts. */
+    private boolean tokenLeftSlot() {
+        long deadline = System.nanoTime() + REMOVAL_SETTLE_NANOS;
+        try {
+            while (true) {
+                try {
+                    if (!cryptoki.getSlotInfo(slot.slotId()).tokenPresent()) {
+                        return true;
+                    }
+                } catch (CkCallFailure e) {
+                    return isRemoval(e.rv()) || e.rv() == Ck.CKR_SLOT_ID_INVALID;
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    return false;
+                }
+                Thread.sleep(REMOVAL_POLL_MILLIS);
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private long currentFlags() {
