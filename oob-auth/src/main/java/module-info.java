@@ -7,4 +7,6 @@ module se.legitimera.oob {
     requires com.nimbusds.jose.jwt;
     requires org.apache.httpcomponents.client5.httpclient5;
     requires org.apache.httpcomponents.core5.httpcore5;
+
+    exports se.legitimera.oob.demo;
 }
