@@ -90,6 +90,15 @@ public final class WindowOpener {
         Scene scene = new Scene(root);
         scene.getStylesheets().addAll(theme.stylesheetUrls());
         stage.setScene(scene);
+        if (view.fitsContent()) {
+            // Warnings and answers appear and vanish as the user types; never let them fall off the window.
+            scene.addPostLayoutPulseListener(() -> {
+                double wanted = root.prefHeight(scene.getWidth());
+                if (stage.isShowing() && Math.abs(wanted - scene.getHeight()) > 1) {
+                    stage.sizeToScene();
+                }
+            });
+        }
         Object controller = loader.getController();
         stage.setUserData(controller);
         stage.setOnHidden(e -> {

@@ -89,9 +89,6 @@ public final class LoginApprovalController implements WindowLifecycle {
                 pin.clear();
                 cancel.requestFocus();
             }
-            if (cancel.getScene() != null && cancel.getScene().getWindow() != null) {
-                cancel.getScene().getWindow().sizeToScene();
-            }
         });
     }
 
