@@ -5,6 +5,7 @@ module se.legitimera.app {
     requires se.legitimera.smartcard;
     requires se.legitimera.oob;
     requires java.desktop;
+    requires java.net.http;
     requires javafx.controls;
     requires javafx.fxml;
     requires info.picocli;

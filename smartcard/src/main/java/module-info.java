@@ -5,9 +5,14 @@
 module se.legitimera.smartcard {
     requires java.smartcardio;
     requires org.slf4j;
+    requires java.net.http;
+    requires jdk.crypto.cryptoki;
     requires com.sun.jna;
     requires org.bouncycastle.provider;
     requires org.bouncycastle.pkix;
 
     exports se.legitimera.smartcard.pcsc;
+    exports se.legitimera.smartcard.pkcs11;
+    exports se.legitimera.smartcard.cert;
+    exports se.legitimera.smartcard.tls;
 }

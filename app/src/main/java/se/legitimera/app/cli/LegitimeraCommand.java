@@ -18,6 +18,7 @@ import se.legitimera.app.launcher.AppVersion;
 @Command(name = "legitimera",
         mixinStandardHelpOptions = true,
         versionProvider = LegitimeraCommand.Version.class,
+        subcommands = {TokensCommand.class, CertsCommand.class, SignCommand.class},
         description = {
             "Legitimera: SITHS eID on the desktop.",
             "Without a command, starts the tray app; with one, runs it and exits."
