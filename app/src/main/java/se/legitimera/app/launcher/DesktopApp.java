@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,6 +53,7 @@ import se.legitimera.app.ui.pin.PukUnblockController;
 import se.legitimera.app.ui.pin.PukUnblockViewModel;
 import se.legitimera.smartcard.pcsc.PcscSnapshot;
 import se.legitimera.smartcard.pcsc.ReaderScanner;
+import se.legitimera.smartcard.pkcs11.ModuleLocator;
 
 /**
  * Composition root of the desktop app: claims the single instance, puts the icon in the tray, builds view
@@ -207,10 +207,8 @@ final class DesktopApp {
     }
 
     private static void logReady(long started, String how) {
-        long sinceJvmStart = ProcessHandle.current().info().startInstant()
-                .map(start -> Duration.between(start, Instant.now()).toMillis()).orElse(-1L);
-        LOG.info("Legitimera {} ready in {} ms, {} ms after JVM start ({})", AppVersion.current(),
-                Duration.ofNanos(System.nanoTime() - started).toMillis(), sinceJvmStart, how);
+        LOG.info("Legitimera {} ready in {} ms ({})", AppVersion.current(),
+                Duration.ofNanos(System.nanoTime() - started).toMillis(), how);
     }
 
     private void quit() {
@@ -232,7 +230,7 @@ final class DesktopApp {
                 snapshot.serviceAvailable(), snapshot.problem(),
                 snapshot.readers().stream()
                         .map(name -> new DiagnosticsFacts.Reader(name, Optional.empty(), Optional.empty())).toList(),
-                Optional.empty());
+                Optional.of(ModuleLocator.builder().build().present().stream().map(Path::toString).toList()));
     }
 
     // Until the smartcard and oob-auth adapters are wired (issue 3 and 5), card and login operations answer

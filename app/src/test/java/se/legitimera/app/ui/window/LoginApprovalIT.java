@@ -72,7 +72,9 @@ class LoginApprovalIT {
 
     @AfterEach
     void closeBench() {
-        bench.close();
+        if (bench != null) {
+            bench.close();
+        }
     }
 
     private Stage open() {

@@ -66,7 +66,9 @@ class MainAndAboutIT {
 
     @AfterEach
     void closeBench() {
-        bench.close();
+        if (bench != null) {
+            bench.close();
+        }
     }
 
     private WindowOpener windows(Theme theme, Runnable openAbout) {

@@ -98,7 +98,9 @@ class PinDialogsIT {
 
     @AfterEach
     void closeBench() {
-        bench.close();
+        if (bench != null) {
+            bench.close();
+        }
     }
 
     private Node node(Stage stage, String id) {
