@@ -12,5 +12,10 @@ module se.legitimera.app {
     requires org.slf4j;
 
     opens se.legitimera.app.cli to info.picocli;
+    // FXML builds controllers (through the registered factory only) and custom controls by reflection.
     opens se.legitimera.app.ui.main to javafx.fxml;
+    opens se.legitimera.app.ui.pin to javafx.fxml;
+    opens se.legitimera.app.ui.login to javafx.fxml;
+    opens se.legitimera.app.ui.about to javafx.fxml;
+    opens se.legitimera.app.ui.common to javafx.fxml;
 }

@@ -1,9 +1,15 @@
 package se.legitimera.app.cli;
 
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import se.legitimera.app.launcher.AppVersion;
 
 /**
@@ -43,12 +49,29 @@ public final class LegitimeraCommand implements Callable<Integer> {
         int runUntilQuit(DesktopOptions options);
     }
 
-    /** How the desktop app was asked to start. */
-    public record DesktopOptions(boolean minimized) {
+    /**
+     * How the desktop app was asked to start.
+     *
+     * @param minimized stay in the tray (login autostart)
+     * @param demo      run against the developer demo environment (virtual card, reference service)
+     * @param link      a {@code legitimera://} link the OS handed over (holds a one-time token: never log it)
+     */
+    public record DesktopOptions(boolean minimized, boolean demo, Optional<String> link) {
     }
 
     @Option(names = "--minimized", description = "Start in the tray without opening the main window (used at login).")
     private boolean minimized;
+
+    @Option(names = "--demo", description = "Use the demo environment (virtual card and reference login service); "
+            + "developer builds only.")
+    private boolean demo;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "LINK",
+            description = "A legitimera:// login link, as a login page opens it. An app already running shows it.")
+    private String link;
+
+    @Spec
+    private CommandSpec spec;
 
     private final DesktopRunner desktop;
 
@@ -58,7 +81,10 @@ public final class LegitimeraCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return desktop.runUntilQuit(new DesktopOptions(minimized));
+        if (link != null && !link.toLowerCase(Locale.ROOT).startsWith("legitimera:")) {
+            throw new ParameterException(spec.commandLine(), "Not a legitimera:// link: " + link.split("[?#]", 2)[0]);
+        }
+        return desktop.runUntilQuit(new DesktopOptions(minimized, demo, Optional.ofNullable(link)));
     }
 
     static final class Version implements IVersionProvider {
