@@ -40,6 +40,9 @@ rm -rf "$root"
 mkdir -p "$root/opt" "$root/usr/bin" "$root/usr/share/applications" "$root/usr/share/icons/hicolor/256x256/apps" \
   "$root/usr/share/doc/legitimera" "$root/etc/xdg/autostart" "$root/etc/legitimera"
 cp -a "$app_image" "$root/opt/legitimera"
+# The CDS archive (14 MB per variant, little to compress) is dumped by postinst instead.
+rm -f "$root"/opt/legitimera/lib/runtime/lib/server/classes*.jsa
+[ -x "$root/opt/legitimera/lib/runtime/bin/java" ] || { echo "build-packages.sh: the runtime lacks bin/java, needed to dump the CDS archive at install" >&2; exit 1; }
 ln -s /opt/legitimera/bin/legitimera "$root/usr/bin/legitimera"
 install -m 644 "$here/se.legitimera.Legitimera.desktop" "$root/usr/share/applications/"
 install -m 644 "$here/se.legitimera.Legitimera-autostart.desktop" "$root/etc/xdg/autostart/"
@@ -63,7 +66,7 @@ for type in $types; do
           -e "s/@SIZE_KB@/$(du -sk --exclude=DEBIAN "$root" | cut -f1)/" "$here/deb/control.in" > "$root/DEBIAN/control"
       # Only the policy is a conffile: remove must take the autostart entry away with the program.
       echo /etc/legitimera/policy.properties > "$root/DEBIAN/conffiles"
-      install -m 755 "$here/deb/postinst" "$here/deb/postrm" "$root/DEBIAN/"
+      install -m 755 "$here/deb/postinst" "$here/deb/prerm" "$here/deb/postrm" "$root/DEBIAN/"
       rm -f "$dest"/legitimera_*.deb
       dpkg-deb --root-owner-group -Zxz -z9 --build "$root" "$dest/legitimera_${deb_version}_${arch}.deb" >/dev/null
       rm -rf "$root/DEBIAN"
