@@ -296,7 +296,10 @@ public final class SettingKey<T> {
         }
         // A relative module name would be searched by the dynamic loader in places the admin did not choose.
         if (!path.isAbsolute()) {
-            throw new IllegalArgumentException("the PKCS#11 module '" + text + "' must be an absolute path");
+            // "C:\\Program Files\\x.dll" written with single backslashes loads as "C:Program Filesx.dll".
+            String hint = text.matches("[A-Za-z]:[^\\\\/].*")
+                    ? " (in a properties file write \\\\ or / for each \\ in a Windows path)" : "";
+            throw new IllegalArgumentException("the PKCS#11 module '" + text + "' must be an absolute path" + hint);
         }
         return path;
     }

@@ -174,6 +174,15 @@ class SettingsStoreTest {
     }
 
     @Test
+    void whenAWindowsPathHasSingleBackslashes_thenTheProblemSaysHowToWriteIt() throws IOException {
+        write(policyFile(), "pkcs11.module=C:\\Program Files\\OpenSC\\opensc-pkcs11.dll\n");
+
+        assertThat(store().load().problems()).singleElement().satisfies(problem -> assertThat(problem.message())
+                .contains("'C:Program FilesOpenSCopensc-pkcs11.dll' must be an absolute path")
+                .contains("write \\\\ or / for each \\ in a Windows path"));
+    }
+
+    @Test
     void whenAFileHasAnUnknownKey_thenItIsReportedAndIgnored() throws IOException {
         write(policyFile(), "enviroment=test\n");
 
