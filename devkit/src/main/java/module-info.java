@@ -7,6 +7,7 @@ module se.legitimera.devkit {
     requires se.legitimera.oob;
     requires java.smartcardio;
     requires jdk.httpserver;
+    requires java.net.http;
     requires info.picocli;
     requires org.slf4j;
     requires org.bouncycastle.provider;
@@ -14,6 +15,9 @@ module se.legitimera.devkit {
     requires static org.opentest4j;
 
     exports se.legitimera.devkit.stack;
+    exports se.legitimera.devkit.service;
+    exports se.legitimera.devkit.ocsp;
 
     opens se.legitimera.devkit to info.picocli;
+    opens se.legitimera.devkit.service to info.picocli;
 }

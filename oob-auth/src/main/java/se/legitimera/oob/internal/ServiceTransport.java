@@ -1,0 +1,204 @@
+package se.legitimera.oob.internal;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.routing.DefaultProxyRoutePlanner;
+import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
+import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
+import org.apache.hc.client5.http.routing.HttpRoutePlanner;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.legitimera.oob.OobException;
+import se.legitimera.oob.ServiceCertificateUntrustedException;
+import se.legitimera.oob.ServiceOrigin;
+import se.legitimera.oob.ServiceUnavailableException;
+import se.legitimera.oob.TlsInterceptionDetectedException;
+import se.legitimera.oob.ProtocolViolationException;
+
+/**
+ * JSON over HTTPS to an allowed service, with pinned TLS. Reads are retried with exponential backoff on I/O
+ * errors and 502/503/504; {@link #postOnce} never retries. TLS trust and pin failures are never retried.
+ */
+final class ServiceTransport implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceTransport.class);
+
+    /** A parsed answer: the HTTP status and its JSON object (empty for 204). */
+    record Reply(int status, Map<String, Object> body) {
+    }
+
+    private final CloseableHttpClient http;
+    private final ClientConfiguration config;
+
+    ServiceTransport(ClientConfiguration config) throws GeneralSecurityException {
+        this.config = config;
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, new javax.net.ssl.TrustManager[] {
+            new PinningTrustManager(config.systemTrustStore(), config.trustedCertificates(), config.pins())}, null);
+        var connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setTlsSocketStrategy(new DefaultClientTlsStrategy(tls))
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(config.connectTimeout()))
+                        .setSocketTimeout(Timeout.of(config.readTimeout()))
+                        .build())
+                .setMaxConnTotal(64)
+                .setMaxConnPerRoute(32)
+                .build();
+        HttpRoutePlanner routes;
+        if (config.proxy() != null) {
+            routes = new DefaultProxyRoutePlanner(new HttpHost(config.proxy().getHostString(), config.proxy().getPort()));
+        } else if (config.proxySelector() != null) {
+            routes = new SystemDefaultRoutePlanner(config.proxySelector());
+        } else {
+            routes = new DefaultRoutePlanner(null);
+        }
+        this.http = HttpClients.custom()
+                .setConnectionManager(connections)
+                .setRoutePlanner(routes)
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .setUserAgent("Legitimera-OOB/1")
+                .build();
+    }
+
+    /** An idempotent POST (order fetch, poll): retried on transport errors and 502/503/504. */
+    Reply postRead(ServiceOrigin origin, String path, Map<String, Object> body, Duration extraWait) throws OobException {
+        return withRetries(origin, path, () -> post(origin, path, body, extraWait));
+    }
+
+    /** A GET (key set): retried like {@link #postRead}. */
+    Reply get(ServiceOrigin origin, String path) throws OobException {
+        return withRetries(origin, path, () -> {
+            HttpGet get = new HttpGet(origin.resolve(path));
+            get.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(config.readTimeout())).build());
+            return execute(get);
+        });
+    }
+
+    /** A POST that must not happen twice (proof, cancel): one attempt, whatever happens. */
+    Reply postOnce(ServiceOrigin origin, String path, Map<String, Object> body) throws OobException {
+        try {
+            return post(origin, path, body, Duration.ZERO);
+        } catch (IOException e) {
+            throw classify(origin, e);
+        }
+    }
+
+    private Reply post(ServiceOrigin origin, String path, Map<String, Object> body, Duration extraWait) throws IOException {
+        URI uri = origin.resolve(path);
+        HttpPost post = new HttpPost(uri);
+        post.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(config.readTimeout().plus(extraWait))).build());
+        post.setEntity(new StringEntity(JSONObjectUtils.toJSONString(body), ContentType.APPLICATION_JSON));
+        return execute(post);
+    }
+
+    private Reply execute(HttpUriRequestBase request) throws IOException {
+        return http.execute(request, response -> {
+            String text = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
+            if (text.isBlank()) {
+                return new Reply(response.getCode(), Map.of());
+            }
+            try {
+                return new Reply(response.getCode(), JSONObjectUtils.parse(text));
+            } catch (ParseException e) {
+                return new Reply(response.getCode(), Map.of("__unparsable", text.length()));
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface Attempt {
+        Reply run() throws IOException;
+    }
+
+    private Reply withRetries(ServiceOrigin origin, String path, Attempt attempt) throws OobException {
+        Duration backoff = config.initialBackoff();
+        OobException last = null;
+        for (int i = 1; i <= config.readAttempts(); i++) {
+            try {
+                Reply reply = attempt.run();
+                if (reply.status() != 502 && reply.status() != 503 && reply.status() != 504) {
+                    if (reply.body().containsKey("__unparsable")) {
+                        throw new ProtocolViolationException(origin + path + " answered HTTP " + reply.status()
+                                + " with a body that is not JSON");
+                    }
+                    return reply;
+                }
+                last = new ServiceUnavailableException(origin + path + " answered HTTP " + reply.status());
+            } catch (IOException e) {
+                OobException failure = classify(origin, e);
+                if (!(failure instanceof ServiceUnavailableException)) {
+                    throw failure;
+                }
+                last = failure;
+            }
+            if (i < config.readAttempts()) {
+                LOG.debug("{}{} failed ({}), retry {} in {} ms", origin, path, last.getMessage(), i, backoff.toMillis());
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2);
+            }
+        }
+        throw last;
+    }
+
+    private static void sleep(Duration d) throws ServiceUnavailableException {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceUnavailableException("interrupted while waiting to retry", null, e);
+        }
+    }
+
+    private static OobException classify(ServiceOrigin origin, IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PinningTrustManager.PinMismatchException) {
+                LOG.warn("TLS interception detected at {}: {}", origin, t.getMessage());
+                return new TlsInterceptionDetectedException("TLS interception detected: " + t.getMessage(), null, e);
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.security.cert.CertificateException && e instanceof SSLException) {
+                return new ServiceCertificateUntrustedException(origin + " is not trusted: " + t.getMessage(), null, e);
+            }
+        }
+        if (e instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
+            return new ServiceUnavailableException("interrupted", null, e);
+        }
+        return new ServiceUnavailableException(origin + " unreachable: " + e, null, e);
+    }
+
+    @Override
+    public void close() {
+        try {
+            http.close();
+        } catch (IOException e) {
+            LOG.debug("closing the HTTP client failed", e);
+        }
+    }
+}
