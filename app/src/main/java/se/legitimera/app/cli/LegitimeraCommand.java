@@ -11,6 +11,7 @@ import se.legitimera.app.launcher.AppVersion;
  */
 @Command(name = "legitimera",
         mixinStandardHelpOptions = true,
+        subcommands = {AuthCommand.class},
         versionProvider = LegitimeraCommand.Version.class,
         description = {
             "Legitimera: SITHS eID on the desktop.",
