@@ -154,7 +154,8 @@ public final class AuthenticationService implements AutoCloseable {
 
     void route(String path, Handler handler) {
         HttpHandler wrapped = exchange -> {
-            try (exchange) {
+            // Answer errors before the exchange is closed (a try-with-resources would close it first).
+            try {
                 if (!exchange.getRequestURI().getPath().equals(path)) {
                     throw new Refusal(404, "notFound", null, "no such endpoint");
                 }
@@ -164,6 +165,8 @@ public final class AuthenticationService implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.error("request {} failed", path, e);
                 HttpReply.refusal(exchange, new Refusal(500, "internalError", null, "internal error"));
+            } finally {
+                exchange.close();
             }
         };
         server.createContext(path, wrapped);

@@ -53,9 +53,8 @@ final class OcspChecker {
                     issuerHolder, certificate.getSerialNumber());
             byte[] nonce = new byte[16];
             random.nextBytes(nonce);
-            OCSPReq request = new OCSPReqBuilder().addRequest(id)
-                    .setRequestExtensions(new Extensions(new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false,
-                            new DEROctetString(nonce)))).build();
+            Extension sentNonce = new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false, new DEROctetString(nonce));
+            OCSPReq request = new OCSPReqBuilder().addRequest(id).setRequestExtensions(new Extensions(sentNonce)).build();
             HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(responder)
                     .timeout(Duration.ofSeconds(5))
                     .header("Content-Type", "application/ocsp-request")
@@ -70,8 +69,7 @@ final class OcspChecker {
                 throw new CertificateRejectedException("OCSP response not signed by the issuing CA");
             }
             Extension echoed = basic.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
-            if (echoed == null || !java.util.Arrays.equals(DEROctetString.getInstance(echoed.getExtnValue().getOctets()).getOctets(), nonce)
-                    && !java.util.Arrays.equals(echoed.getExtnValue().getOctets(), nonce)) {
+            if (echoed == null || !echoed.getExtnValue().equals(sentNonce.getExtnValue())) {
                 throw new CertificateRejectedException("OCSP response does not echo our nonce");
             }
             for (SingleResp single : basic.getResponses()) {
