@@ -14,7 +14,11 @@ module se.legitimera.devkit {
     requires org.bouncycastle.pkix;
     requires static org.opentest4j;
 
+    exports se.legitimera.devkit.card;
+    exports se.legitimera.devkit.pki;
+    exports se.legitimera.devkit.smartcardio;
     exports se.legitimera.devkit.stack;
+    exports se.legitimera.devkit.vpcd;
     exports se.legitimera.devkit.service;
     exports se.legitimera.devkit.ocsp;
 
