@@ -11,13 +11,15 @@ import com.nimbusds.jose.util.X509CertUtils;
 import com.nimbusds.jwt.SignedJWT;
 import java.security.interfaces.ECPublicKey;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Path;
+import se.legitimera.devkit.pki.TestPki;
 import se.legitimera.oob.AutoStartLink;
 import se.legitimera.oob.CancelReason;
 import se.legitimera.oob.HintCode;
@@ -41,10 +43,13 @@ class OobStackIT {
     private OobStack stack;
     private SoftwareCard card;
 
+    @TempDir
+    static Path pkiFolder;
+
     @BeforeEach
     void start() throws Exception {
-        stack = new OobStack();
-        card = stack.card(HSA_ID, "Tolvan Tolvansson");
+        stack = new OobStack(pkiFolder);
+        card = stack.card(HSA_ID, "Tolvan", "Tolvansson");
     }
 
     @AfterEach
@@ -135,7 +140,7 @@ class OobStackIT {
     @Test
     void whenServiceOriginIsNotAllowed_thenNothingReachesTheService() throws Exception {
         Map<String, Object> auth = startOrder();
-        try (OobClient client = OobClient.builder().withSystemTrustStore(false).withTrustedCertificate(stack.pki.root.certificate())
+        try (OobClient client = OobClient.builder().withSystemTrustStore(false).withTrustedCertificate(stack.pki.rootCertificate())
                 .withAllowedOrigin(ServiceOrigin.parse("https://idp.example")).withoutProxy().build()) {
             assertThatThrownBy(() -> client.fetchOrder(OobStack.link(auth))).isInstanceOf(OriginNotAllowedException.class);
         }
@@ -145,7 +150,7 @@ class OobStackIT {
     @Test
     void whenServiceKeyDoesNotMatchThePin_thenTlsInterceptionDetectedAndNothingReachesTheService() throws Exception {
         Map<String, Object> auth = startOrder();
-        SpkiPin other = SpkiPin.of(StackPki.ecKeys().getPublic());
+        SpkiPin other = SpkiPin.of(OobStack.ecKeys().getPublic());
         try (OobClient client = stack.client().withPinnedKeys(stack.service.origin(), Set.of(other)).build()) {
             assertThatThrownBy(() -> client.fetchOrder(OobStack.link(auth))).isInstanceOf(TlsInterceptionDetectedException.class);
         }
@@ -203,9 +208,8 @@ class OobStackIT {
 
     @Test
     void whenCertificateIsRevoked_thenOcspRefusesItWithCertificateErr() throws Exception {
-        StackPki.Issued person = stack.pki.person(HSA_ID, "Tolvan Tolvansson", StackPki.LOA3_POLICY);
-        stack.pki.revoke(person.certificate().getSerialNumber());
-        SoftwareCard revoked = new SoftwareCard(person.privateKey(), List.of(person.certificate(), stack.pki.issuing.certificate()), "123456");
+        SoftwareCard revoked = stack.card(HSA_ID, "Tolvan", "Tolvansson");
+        stack.pki.revoke(revoked.leaf().getSerialNumber());
         Map<String, Object> auth = startOrder();
         try (OobClient client = stack.client().build()) {
             Order order = client.fetchOrder(OobStack.link(auth));
@@ -217,10 +221,9 @@ class OobStackIT {
     }
 
     @Test
-    void whenCertificateIsFromAnUntrustedRoot_thenCertificateErr() throws Exception {
-        StackPki other = new StackPki("Some Other Root");
-        StackPki.Issued person = other.person(HSA_ID, "Tolvan Tolvansson", StackPki.LOA3_POLICY);
-        SoftwareCard foreign = new SoftwareCard(person.privateKey(), List.of(person.certificate(), other.issuing.certificate()), "123456");
+    void whenCertificateIsFromAnUntrustedRoot_thenCertificateErr(@TempDir Path otherFolder) throws Exception {
+        TestPki other = TestPki.builder().withFolder(otherFolder).openOrCreate(); // same names, other keys
+        SoftwareCard foreign = OobStack.cardFrom(other, HSA_ID, "Tolvan", "Tolvansson");
         Map<String, Object> auth = startOrder();
         try (OobClient client = stack.client().build()) {
             Order order = client.fetchOrder(OobStack.link(auth));
@@ -232,8 +235,8 @@ class OobStackIT {
 
     @Test
     void whenTrustLevelIsBelowTheRequest_thenCertificateErr() throws Exception {
-        StackPki.Issued person = stack.pki.person(HSA_ID, "Tolvan Tolvansson", StackPki.LOA2_POLICY);
-        SoftwareCard loa2 = new SoftwareCard(person.privateKey(), List.of(person.certificate(), stack.pki.issuing.certificate()), "123456");
+        TestPki loa2Issuer = TestPki.builder().withFolder(pkiFolder).withLevelOfAssurancePolicy(OobStack.TEST_LOA2_POLICY_OID).openOrCreate();
+        SoftwareCard loa2 = OobStack.cardFrom(loa2Issuer, HSA_ID, "Tolvan", "Tolvansson");
         Map<String, Object> auth = startOrder();
         try (OobClient client = stack.client().build()) {
             Order order = client.fetchOrder(OobStack.link(auth));
@@ -245,8 +248,7 @@ class OobStackIT {
 
     @Test
     void whenKeyIsTheSignatureKey_thenCertificateErr() throws Exception {
-        StackPki.Issued person = stack.pki.signatureOnlyPerson(HSA_ID, "Tolvan Tolvansson");
-        SoftwareCard signatureKey = new SoftwareCard(person.privateKey(), List.of(person.certificate(), stack.pki.issuing.certificate()), "123456");
+        SoftwareCard signatureKey = stack.signatureKeyCard(HSA_ID);
         Map<String, Object> auth = startOrder();
         try (OobClient client = stack.client().build()) {
             Order order = client.fetchOrder(OobStack.link(auth));

@@ -29,6 +29,11 @@ final class SoftwareCard {
         this.pin = pin.toCharArray();
     }
 
+    /** The identification certificate. */
+    X509Certificate leaf() {
+        return chain.getFirst();
+    }
+
     /** The signer for one attempt with {@code typed}; the PIN is checked when the card is asked to sign. */
     ProofSigner withPin(char[] typed) {
         char[] copy = typed.clone();

@@ -6,22 +6,33 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves forward by hand. */
+/** A clock the test moves forward by hand: fixed, or following the system clock plus the jumps made. */
 public final class MutableClock extends Clock {
 
-    private volatile Instant now;
+    private final Clock base;
+    private volatile Duration offset = Duration.ZERO;
 
+    private MutableClock(Clock base) {
+        this.base = base;
+    }
+
+    /** A clock standing still at {@code start} until advanced. */
     public MutableClock(Instant start) {
-        this.now = start;
+        this(Clock.fixed(start, ZoneOffset.UTC));
+    }
+
+    /** A clock that runs with the system clock and jumps ahead when advanced. */
+    public static MutableClock followingSystemTime() {
+        return new MutableClock(Clock.systemUTC());
     }
 
     public void advance(Duration by) {
-        now = now.plus(by);
+        offset = offset.plus(by);
     }
 
     @Override
     public Instant instant() {
-        return now;
+        return base.instant().plus(offset);
     }
 
     @Override
