@@ -53,7 +53,8 @@ final class OcspChecker {
                     issuerHolder, certificate.getSerialNumber());
             byte[] nonce = new byte[16];
             random.nextBytes(nonce);
-            Extension sentNonce = new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false, new DEROctetString(nonce));
+            // RFC 8954: the extension value is the DER encoding of an OCTET STRING holding the nonce.
+            Extension sentNonce = new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false, new DEROctetString(nonce).getEncoded());
             OCSPReq request = new OCSPReqBuilder().addRequest(id).setRequestExtensions(new Extensions(sentNonce)).build();
             HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(responder)
                     .timeout(Duration.ofSeconds(5))
