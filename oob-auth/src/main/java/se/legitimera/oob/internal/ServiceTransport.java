@@ -28,6 +28,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +64,10 @@ final class ServiceTransport implements AutoCloseable {
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(config.connectTimeout()))
                         .setSocketTimeout(Timeout.of(config.readTimeout()))
+                        // Servers close idle keep-alive connections when they have too many (the JDK's
+                        // HttpServer above 200): check a pooled connection before reuse, or a proof,
+                        // which is never retried, could be lost on a connection the server already closed.
+                        .setValidateAfterInactivity(TimeValue.ofMilliseconds(1))
                         .build())
                 .setMaxConnTotal(64)
                 .setMaxConnPerRoute(32)
@@ -82,6 +87,7 @@ final class ServiceTransport implements AutoCloseable {
                 .disableRedirectHandling()
                 .disableCookieManagement()
                 .disableAuthCaching()
+                .evictIdleConnections(TimeValue.ofSeconds(10))
                 .setUserAgent("Legitimera-OOB/1")
                 .build();
     }
@@ -105,7 +111,7 @@ final class ServiceTransport implements AutoCloseable {
         try {
             return post(origin, path, body, Duration.ZERO);
         } catch (IOException e) {
-            throw classify(origin, e);
+            throw classify(origin, path, e);
         }
     }
 
@@ -151,7 +157,7 @@ final class ServiceTransport implements AutoCloseable {
                 }
                 last = new ServiceUnavailableException(origin + path + " answered HTTP " + reply.status());
             } catch (IOException e) {
-                OobException failure = classify(origin, e);
+                OobException failure = classify(origin, path, e);
                 if (!(failure instanceof ServiceUnavailableException)) {
                     throw failure;
                 }
@@ -175,7 +181,7 @@ final class ServiceTransport implements AutoCloseable {
         }
     }
 
-    private static OobException classify(ServiceOrigin origin, IOException e) {
+    private static OobException classify(ServiceOrigin origin, String path, IOException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof PinningTrustManager.PinMismatchException) {
                 LOG.warn("TLS interception detected at {}: {}", origin, t.getMessage());
@@ -190,7 +196,7 @@ final class ServiceTransport implements AutoCloseable {
         if (e instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
             return new ServiceUnavailableException("interrupted", null, e);
         }
-        return new ServiceUnavailableException(origin + " unreachable: " + e, null, e);
+        return new ServiceUnavailableException(origin + path + " unreachable: " + e, null, e);
     }
 
     @Override
