@@ -59,8 +59,9 @@ public final class OobClientBuilder {
     }
 
     /**
-     * Pins the service's TLS keys: a handshake with this origin succeeds only if one certificate of the
-     * presented chain has one of these keys; otherwise {@link TlsInterceptionDetectedException}.
+     * Pins the service's TLS keys: a handshake with this origin's host (on any port; behind a proxy the
+     * port is not known in the handshake) succeeds only if one certificate of the presented chain has one
+     * of these keys; otherwise {@link TlsInterceptionDetectedException}.
      */
     public OobClientBuilder withPinnedKeys(ServiceOrigin origin, Collection<SpkiPin> keys) {
         if (keys.isEmpty()) {

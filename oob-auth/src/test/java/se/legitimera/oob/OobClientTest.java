@@ -237,6 +237,21 @@ class OobClientTest {
     }
 
     @Test
+    void whenExplicitProxyIsConfigured_thenRequestsTunnelThroughItAndPinsStillHold() throws Exception {
+        try (ConnectProxy proxy = new ConnectProxy()) {
+            try (OobClient client = trusting().withProxy(proxy.address())
+                    .withPinnedKeys(service.origin, Set.of(SpkiPin.of(tls.certificate().getPublicKey()))).build()) {
+                assertThat(client.fetchOrder(service.link()).rpName()).isEqualTo("Journalen");
+            }
+            assertThat(proxy.tunnels).contains("127.0.0.1:" + service.origin.port());
+            SpkiPin otherKey = SpkiPin.of(TestCertificates.ecKeys().getPublic());
+            try (OobClient client = trusting().withProxy(proxy.address()).withPinnedKeys(service.origin, Set.of(otherKey)).build()) {
+                assertThatThrownBy(() -> client.fetchOrder(service.link())).isInstanceOf(TlsInterceptionDetectedException.class);
+            }
+        }
+    }
+
+    @Test
     void whenNoOriginIsAllowed_thenBuildFails() {
         assertThatThrownBy(() -> OobClient.builder().build()).isInstanceOf(IllegalStateException.class);
     }

@@ -34,7 +34,8 @@ final class PinningTrustManager extends X509ExtendedTrustManager {
     }
 
     private final List<X509ExtendedTrustManager> delegates;
-    private final Map<ServiceOrigin, Set<SpkiPin>> pins;
+    /** Pins by host: a tunnel through a proxy reports the proxy's port as the peer port, never the host. */
+    private final Map<String, Set<SpkiPin>> pinsByHost;
 
     PinningTrustManager(boolean systemTrustStore, List<X509Certificate> extraTrust,
                         Map<ServiceOrigin, Set<SpkiPin>> pins) throws GeneralSecurityException {
@@ -55,7 +56,10 @@ final class PinningTrustManager extends X509ExtendedTrustManager {
             list.add(trustManager(store));
         }
         this.delegates = List.copyOf(list);
-        this.pins = pins;
+        Map<String, Set<SpkiPin>> byHost = new java.util.HashMap<>();
+        pins.forEach((origin, keys) -> byHost.computeIfAbsent(origin.host(), h -> new java.util.HashSet<>()).addAll(keys));
+        byHost.replaceAll((host, keys) -> Set.copyOf(keys));
+        this.pinsByHost = Map.copyOf(byHost);
     }
 
     private static X509ExtendedTrustManager trustManager(KeyStore store) throws GeneralSecurityException {
@@ -117,14 +121,16 @@ final class PinningTrustManager extends X509ExtendedTrustManager {
         if (session == null || session.getPeerHost() == null) {
             throw new CertificateException("no peer host in the handshake; cannot check pins");
         }
-        ServiceOrigin origin = new ServiceOrigin(session.getPeerHost(), session.getPeerPort());
-        Set<SpkiPin> expected = pins.get(origin);
+        String peer = session.getPeerHost();
+        String host = new ServiceOrigin(peer.startsWith("[") && peer.endsWith("]")
+                ? peer.substring(1, peer.length() - 1) : peer, 443).host(); // canonical: lower case, no brackets
+        Set<SpkiPin> expected = pinsByHost.get(host);
         if (expected == null) {
             return;
         }
         boolean matched = Arrays.stream(chain).anyMatch(c -> expected.contains(SpkiPin.of(c.getPublicKey())));
         if (!matched) {
-            throw new PinMismatchException("the key presented by " + origin + " (" + SpkiPin.of(chain[0].getPublicKey())
+            throw new PinMismatchException("the key presented by " + host + " (" + SpkiPin.of(chain[0].getPublicKey())
                     + ") matches none of its " + expected.size() + " pinned keys");
         }
     }

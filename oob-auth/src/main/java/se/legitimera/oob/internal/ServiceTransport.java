@@ -52,6 +52,7 @@ final class ServiceTransport implements AutoCloseable {
     }
 
     private final CloseableHttpClient http;
+    private final CloseableHttpClient oneShot;
     private final ClientConfiguration config;
 
     ServiceTransport(ClientConfiguration config) throws GeneralSecurityException {
@@ -59,14 +60,20 @@ final class ServiceTransport implements AutoCloseable {
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(null, new javax.net.ssl.TrustManager[] {
             new PinningTrustManager(config.systemTrustStore(), config.trustedCertificates(), config.pins())}, null);
+        this.http = newClient(tls, true);
+        // Proofs and cancels go out on a fresh connection each: a pooled keep-alive connection can be closed
+        // by the server at the moment it is reused, and a request that must not be repeated cannot be retried.
+        this.oneShot = newClient(tls, false);
+    }
+
+    private CloseableHttpClient newClient(SSLContext tls, boolean keepAlive) {
         var connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setTlsSocketStrategy(new DefaultClientTlsStrategy(tls))
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(config.connectTimeout()))
                         .setSocketTimeout(Timeout.of(config.readTimeout()))
-                        // Servers close idle keep-alive connections when they have too many (the JDK's
-                        // HttpServer above 200): check a pooled connection before reuse, or a proof,
-                        // which is never retried, could be lost on a connection the server already closed.
+                        // Servers close idle keep-alive connections (the JDK's HttpServer beyond 200 idle ones):
+                        // check a pooled connection before reuse; reads are retried if one slips through.
                         .setValidateAfterInactivity(TimeValue.ofMilliseconds(1))
                         .build())
                 .setMaxConnTotal(64)
@@ -80,7 +87,7 @@ final class ServiceTransport implements AutoCloseable {
         } else {
             routes = new DefaultRoutePlanner(null);
         }
-        this.http = HttpClients.custom()
+        var builder = HttpClients.custom()
                 .setConnectionManager(connections)
                 .setRoutePlanner(routes)
                 .disableAutomaticRetries()
@@ -88,13 +95,16 @@ final class ServiceTransport implements AutoCloseable {
                 .disableCookieManagement()
                 .disableAuthCaching()
                 .evictIdleConnections(TimeValue.ofSeconds(10))
-                .setUserAgent("Legitimera-OOB/1")
-                .build();
+                .setUserAgent("Legitimera-OOB/1");
+        if (!keepAlive) {
+            builder.setConnectionReuseStrategy((request, response, context) -> false);
+        }
+        return builder.build();
     }
 
     /** An idempotent POST (order fetch, poll): retried on transport errors and 502/503/504. */
     Reply postRead(ServiceOrigin origin, String path, Map<String, Object> body, Duration extraWait) throws OobException {
-        return withRetries(origin, path, () -> post(origin, path, body, extraWait));
+        return withRetries(origin, path, () -> post(http, origin, path, body, extraWait));
     }
 
     /** A GET (key set): retried like {@link #postRead}. */
@@ -102,29 +112,30 @@ final class ServiceTransport implements AutoCloseable {
         return withRetries(origin, path, () -> {
             HttpGet get = new HttpGet(origin.resolve(path));
             get.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(config.readTimeout())).build());
-            return execute(get);
+            return execute(http, get);
         });
     }
 
     /** A POST that must not happen twice (proof, cancel): one attempt, whatever happens. */
     Reply postOnce(ServiceOrigin origin, String path, Map<String, Object> body) throws OobException {
         try {
-            return post(origin, path, body, Duration.ZERO);
+            return post(oneShot, origin, path, body, Duration.ZERO);
         } catch (IOException e) {
             throw classify(origin, path, e);
         }
     }
 
-    private Reply post(ServiceOrigin origin, String path, Map<String, Object> body, Duration extraWait) throws IOException {
+    private Reply post(CloseableHttpClient client, ServiceOrigin origin, String path, Map<String, Object> body,
+                       Duration extraWait) throws IOException {
         URI uri = origin.resolve(path);
         HttpPost post = new HttpPost(uri);
         post.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(config.readTimeout().plus(extraWait))).build());
         post.setEntity(new StringEntity(JSONObjectUtils.toJSONString(body), ContentType.APPLICATION_JSON));
-        return execute(post);
+        return execute(client, post);
     }
 
-    private Reply execute(HttpUriRequestBase request) throws IOException {
-        return http.execute(request, response -> {
+    private Reply execute(CloseableHttpClient client, HttpUriRequestBase request) throws IOException {
+        return client.execute(request, response -> {
             String text = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
             if (text.isBlank()) {
                 return new Reply(response.getCode(), Map.of());
@@ -203,6 +214,7 @@ final class ServiceTransport implements AutoCloseable {
     public void close() {
         try {
             http.close();
+            oneShot.close();
         } catch (IOException e) {
             LOG.debug("closing the HTTP client failed", e);
         }
