@@ -53,6 +53,13 @@ public final class OcspResponder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OcspResponder.class);
     private static final Duration VALIDITY = Duration.ofMinutes(10);
 
+    static {
+        // Same reason as in AuthenticationService: whichever JDK HttpServer starts first fixes this limit.
+        if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
+            System.setProperty("sun.net.httpserver.maxIdleConnections", "2000");
+        }
+    }
+
     /** The responder's view of the CA's revocation list. Called concurrently. */
     @FunctionalInterface
     public interface StatusSource {

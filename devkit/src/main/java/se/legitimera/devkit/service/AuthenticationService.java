@@ -69,6 +69,15 @@ public final class AuthenticationService implements AutoCloseable {
     static final JOSEObjectType ORDER_TYPE = new JOSEObjectType("legitimera-order+jwt");
     private static final Duration MAX_POLL_WAIT = Duration.ofSeconds(30);
     private static final Duration POLL_SESSION_LIFETIME = Duration.ofHours(8);
+    static final String MAX_IDLE_CONNECTIONS = "sun.net.httpserver.maxIdleConnections";
+
+    static {
+        // The JDK's HttpServer closes a keep-alive connection as soon as 200 others are idle (read once, when
+        // its first server starts): a burst of logins then meets connections closed under the clients' feet.
+        if (System.getProperty(MAX_IDLE_CONNECTIONS) == null) {
+            System.setProperty(MAX_IDLE_CONNECTIONS, "2000");
+        }
+    }
 
     private final Builder config;
     private final OrderBook book;

@@ -286,6 +286,9 @@ public final class DefaultOobClient implements OobClient {
 
     /** The body of a 200 answer, or the exception its error names. */
     private static Map<String, Object> success(ServiceOrigin service, ServiceTransport.Reply reply) throws OobException {
+        if (!reply.json() && reply.status() < 500) {
+            throw new ProtocolViolationException(service + " answered HTTP " + reply.status() + " with a body that is not JSON");
+        }
         if (reply.status() == 200) {
             return reply.body();
         }

@@ -37,7 +37,6 @@ import se.legitimera.oob.ServiceCertificateUntrustedException;
 import se.legitimera.oob.ServiceOrigin;
 import se.legitimera.oob.ServiceUnavailableException;
 import se.legitimera.oob.TlsInterceptionDetectedException;
-import se.legitimera.oob.ProtocolViolationException;
 
 /**
  * JSON over HTTPS to an allowed service, with pinned TLS. Reads are retried with exponential backoff on I/O
@@ -47,8 +46,8 @@ final class ServiceTransport implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceTransport.class);
 
-    /** A parsed answer: the HTTP status and its JSON object (empty for 204). */
-    record Reply(int status, Map<String, Object> body) {
+    /** An answer: the HTTP status and its JSON object (empty for 204); {@code json} false when the body was not JSON. */
+    record Reply(int status, Map<String, Object> body, boolean json) {
     }
 
     private final CloseableHttpClient http;
@@ -138,12 +137,12 @@ final class ServiceTransport implements AutoCloseable {
         return client.execute(request, response -> {
             String text = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
             if (text.isBlank()) {
-                return new Reply(response.getCode(), Map.of());
+                return new Reply(response.getCode(), Map.of(), true);
             }
             try {
-                return new Reply(response.getCode(), JSONObjectUtils.parse(text));
+                return new Reply(response.getCode(), JSONObjectUtils.parse(text), true);
             } catch (ParseException e) {
-                return new Reply(response.getCode(), Map.of("__unparsable", text.length()));
+                return new Reply(response.getCode(), Map.of(), false);
             }
         });
     }
@@ -160,10 +159,6 @@ final class ServiceTransport implements AutoCloseable {
             try {
                 Reply reply = attempt.run();
                 if (reply.status() != 502 && reply.status() != 503 && reply.status() != 504) {
-                    if (reply.body().containsKey("__unparsable")) {
-                        throw new ProtocolViolationException(origin + path + " answered HTTP " + reply.status()
-                                + " with a body that is not JSON");
-                    }
                     return reply;
                 }
                 last = new ServiceUnavailableException(origin + path + " answered HTTP " + reply.status());
