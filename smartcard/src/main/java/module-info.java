@@ -3,11 +3,20 @@
  * PIN operations, PKCS#11 tokens and the SITHS certificate model. Knows nothing of any UI.
  */
 module se.legitimera.smartcard {
-    requires java.smartcardio;
+    requires transitive java.smartcardio; // TerminalSource hands out javax.smartcardio types
     requires org.slf4j;
+    requires java.net.http;
+    requires jdk.crypto.cryptoki;
     requires com.sun.jna;
+    requires jnasmartcardio;
     requires org.bouncycastle.provider;
     requires org.bouncycastle.pkix;
 
+    exports se.legitimera.smartcard.api;
     exports se.legitimera.smartcard.pcsc;
+    exports se.legitimera.smartcard.pkcs11;
+    exports se.legitimera.smartcard.cert;
+    exports se.legitimera.smartcard.tls;
+    exports se.legitimera.smartcard.pin;
+    exports se.legitimera.smartcard.profile;
 }

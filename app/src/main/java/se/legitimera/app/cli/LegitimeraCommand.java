@@ -1,9 +1,15 @@
 package se.legitimera.app.cli;
 
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import se.legitimera.app.launcher.AppVersion;
 
 /**
@@ -11,8 +17,9 @@ import se.legitimera.app.launcher.AppVersion;
  */
 @Command(name = "legitimera",
         mixinStandardHelpOptions = true,
-        subcommands = {AuthCommand.class},
         versionProvider = LegitimeraCommand.Version.class,
+        subcommands = {AuthCommand.class, StatusCommand.class, PinCommand.class, TokensCommand.class, CertsCommand.class,
+            SignCommand.class, TunnelCommand.class},
         description = {
             "Legitimera: SITHS eID on the desktop.",
             "Without a command, starts the tray app; with one, runs it and exits."
@@ -21,7 +28,18 @@ import se.legitimera.app.launcher.AppVersion;
         exitCodeList = {
             "0:Success.",
             "1:Unexpected error (see the log).",
-            "2:Invalid command line."
+            "2:Invalid command line (or several cards: choose one with --reader).",
+            "3:Wrong PIN or PUK.",
+            "4:PIN or PUK blocked.",
+            "5:No reader or no card, or the card was removed.",
+            "6:Card or PIN not supported.",
+            "7:PC/SC service not running.",
+            "8:New PIN or PUK breaks the rules; nothing was sent to the card.",
+            "9:Cancelled: the input ended.",
+            "10:The card could not be reached (another program holds it, or a reader error).",
+            "11:The running app cannot be reached (tunnel start|stop).",
+            "12:The tunnel could not be opened.",
+            "13:No tunnel of that name in the settings."
         })
 public final class LegitimeraCommand implements Callable<Integer> {
 
@@ -31,12 +49,29 @@ public final class LegitimeraCommand implements Callable<Integer> {
         int runUntilQuit(DesktopOptions options);
     }
 
-    /** How the desktop app was asked to start. */
-    public record DesktopOptions(boolean minimized) {
+    /**
+     * How the desktop app was asked to start.
+     *
+     * @param minimized stay in the tray (login autostart)
+     * @param demo      run against the developer demo environment (virtual card, reference service)
+     * @param link      a {@code legitimera://} link the OS handed over (holds a one-time token: never log it)
+     */
+    public record DesktopOptions(boolean minimized, boolean demo, Optional<String> link) {
     }
 
     @Option(names = "--minimized", description = "Start in the tray without opening the main window (used at login).")
     private boolean minimized;
+
+    @Option(names = "--demo", description = "Use the demo environment (virtual card and reference login service); "
+            + "developer builds only.")
+    private boolean demo;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "LINK",
+            description = "A legitimera:// login link, as a login page opens it. An app already running shows it.")
+    private String link;
+
+    @Spec
+    private CommandSpec spec;
 
     private final DesktopRunner desktop;
 
@@ -46,7 +81,10 @@ public final class LegitimeraCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return desktop.runUntilQuit(new DesktopOptions(minimized));
+        if (link != null && !link.toLowerCase(Locale.ROOT).startsWith("legitimera:")) {
+            throw new ParameterException(spec.commandLine(), "Not a legitimera:// link: " + link.split("[?#]", 2)[0]);
+        }
+        return desktop.runUntilQuit(new DesktopOptions(minimized, demo, Optional.ofNullable(link)));
     }
 
     static final class Version implements IVersionProvider {

@@ -7,8 +7,8 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 
 /**
- * Draws the tray picture: a smart card whose chip colour tells the state at a glance.
- * Drawn rather than loaded so it is sharp at every tray size and scale.
+ * Draws the tray picture: a smart card whose chip colour tells the state at a glance, with a dot in the
+ * corner when something waits for the user. Drawn rather than loaded so it is sharp at every tray size.
  */
 public final class TrayIconImage {
 
@@ -23,10 +23,17 @@ public final class TrayIconImage {
         }
     }
 
+    private static final Color BADGE = new Color(0xC77700);
+
     private TrayIconImage() {
     }
 
     public static BufferedImage draw(Tone tone, int size) {
+        return draw(tone, false, size);
+    }
+
+    /** @param badge a dot in the top right corner: something waits for the user */
+    public static BufferedImage draw(Tone tone, boolean badge, int size) {
         BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -42,6 +49,12 @@ public final class TrayIconImage {
             g.setColor(tone.color);
             g.fillRoundRect(Math.round(3 * unit), Math.round(6 * unit), Math.round(5 * unit), Math.round(4 * unit),
                     Math.round(unit), Math.round(unit));
+            if (badge) {
+                g.setColor(Color.WHITE);
+                g.fillOval(Math.round(10 * unit), 0, Math.round(6 * unit), Math.round(6 * unit));
+                g.setColor(BADGE);
+                g.fillOval(Math.round(11 * unit), Math.round(unit), Math.round(4 * unit), Math.round(4 * unit));
+            }
         } finally {
             g.dispose();
         }

@@ -83,7 +83,7 @@ class LauncherIT {
                 .redirectErrorStream(true)
                 .redirectOutput(logDir.resolve("stdout.txt").toFile());
         builder.environment().put("LEGITIMERA_JAVA_OPTS",
-                "-Dlegitimera.logdir=" + logDir + " -Dprism.order=sw -Duser.language=sv -Duser.country=SE");
+                "-Dlegitimera.logdir=" + logDir + " -Dlegitimera.runtimedir=" + logDir.resolve("run") + " -Dprism.order=sw -Duser.language=sv -Duser.country=SE");
         started.add(builder.start());
     }
 

@@ -38,4 +38,20 @@ class UserFoldersTest {
 
         assertThat(folders.logs()).isEqualTo(Path.of("/c/Users/anna/AppData/Local/Legitimera/Logs"));
     }
+
+    @Test
+    void runtimeFolder_isXdgRuntimeDirOnLinux_elseAPerUserFolderInTmp() {
+        assertThat(UserFolders.of("Linux", home, Map.of("XDG_RUNTIME_DIR", "/run/user/1000")).runtime())
+                .isEqualTo(Path.of("/run/user/1000/legitimera"));
+        assertThat(UserFolders.of("Linux", home, Map.of(), Path.of("/tmp"), "anna").runtime())
+                .isEqualTo(Path.of("/tmp/legitimera-anna"));
+    }
+
+    @Test
+    void runtimeFolder_isLibraryCachesOnMacAndLocalAppDataOnWindows() {
+        assertThat(UserFolders.of("Mac OS X", home, Map.of()).runtime())
+                .isEqualTo(Path.of("/home/anna/Library/Caches/Legitimera"));
+        assertThat(UserFolders.of("Windows 11", home, Map.of("LOCALAPPDATA", "/c/Users/anna/AppData/Local")).runtime())
+                .isEqualTo(Path.of("/c/Users/anna/AppData/Local/Legitimera"));
+    }
 }

@@ -120,6 +120,22 @@ public final class VpcdCardConnection implements AutoCloseable {
         return current == null || current.ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Waits until pcscd has taken the card: it powered it on through vpcd and read the ATR. pcscd then
+     * publishes the insertion to its clients within milliseconds. vpcd serves one card per reader: a
+     * second connection to a busy reader is accepted by TCP but never served.
+     *
+     * @return true when pcscd powered the card and read its ATR within the timeout
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public boolean awaitServed(Duration timeout) throws InterruptedException {
+        Session current;
+        synchronized (this) {
+            current = session;
+        }
+        return current != null && current.served.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Removes the card: closes the connection, waits for the serving thread and powers the card off. */
     @Override
     public synchronized void close() {
@@ -141,6 +157,8 @@ public final class VpcdCardConnection implements AutoCloseable {
         private final Socket socket;
         private final Thread thread;
         private final CountDownLatch ended = new CountDownLatch(1);
+        private final CountDownLatch served = new CountDownLatch(1);
+        private boolean poweredByReader;
         private volatile boolean stopping;
 
         Session(Socket socket) {
@@ -186,6 +204,12 @@ public final class VpcdCardConnection implements AutoCloseable {
                         out.write(answer);
                         out.flush();
                     }
+                    // pcscd powers a new card, then reads its ATR: after that it reports the card present
+                    if (payload.length == 1 && payload[0] == 0x01) {
+                        poweredByReader = true;
+                    } else if (payload.length == 1 && payload[0] == 0x04 && poweredByReader) {
+                        served.countDown();
+                    }
                 }
             } catch (EOFException | SocketException e) {
                 if (!stopping) {
@@ -203,6 +227,7 @@ public final class VpcdCardConnection implements AutoCloseable {
 
         private byte[] serve(byte[] payload) {
             if (payload.length == 1) {
+                LOG.debug("vpcd control code {}", payload[0]);
                 switch (payload[0]) {
                     case 0x00 -> card.powerOff();
                     case 0x01 -> card.powerOn();

@@ -75,6 +75,22 @@ class VpcdCardConnectionTest {
     }
 
     @Test
+    void whenPcscdPowersTheCardAndReadsItsAtr_thenTheCardCountsAsServed() throws Exception {
+        connection = VpcdCardConnection.connect(card, address());
+        try (Socket reader = vpcd.accept()) {
+            DataInputStream in = new DataInputStream(reader.getInputStream());
+            DataOutputStream out = new DataOutputStream(reader.getOutputStream());
+            send(out, "04");
+            receive(in);
+            assertThat(connection.awaitServed(Duration.ofMillis(100))).as("presence check only").isFalse();
+            send(out, "01");
+            send(out, "04");
+            receive(in);
+            assertThat(connection.awaitServed(Duration.ofSeconds(5))).isTrue();
+        }
+    }
+
+    @Test
     void whenConnectionIsClosed_thenVpcdSeesTheCardGo() throws Exception {
         connection = VpcdCardConnection.connect(card, address());
         try (Socket reader = vpcd.accept()) {

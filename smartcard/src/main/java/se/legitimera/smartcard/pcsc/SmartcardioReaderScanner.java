@@ -1,33 +1,35 @@
 package se.legitimera.smartcard.pcsc;
 
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import javax.smartcardio.CardException;
 import javax.smartcardio.CardTerminal;
-import javax.smartcardio.TerminalFactory;
+import javax.smartcardio.CardTerminals;
 
 final class SmartcardioReaderScanner implements ReaderScanner {
 
-    @Override
-    public PcscSnapshot scan() {
-        try {
-            // A fresh factory per scan: SunPCSC throws rather than blocks when the service is gone.
-            TerminalFactory factory = TerminalFactory.getInstance("PC/SC", null);
-            List<String> names = factory.terminals().list().stream().map(CardTerminal::getName).toList();
-            return PcscSnapshot.available(names);
-        } catch (NoSuchAlgorithmException e) {
-            // SunPCSC reports a missing service (and a missing libpcsclite) as an absent provider.
-            return PcscSnapshot.unavailable(rootMessage(e));
-        } catch (CardException e) {
-            return PcscSnapshot.unavailable(rootMessage(e));
-        }
+    private final TerminalSource source;
+
+    SmartcardioReaderScanner(TerminalSource source) {
+        this.source = source;
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
+    @Override
+    public PcscSnapshot scan() {
+        CardTerminals terminals = null;
+        try {
+            terminals = source.open();
+            List<String> names = terminals.list().stream().map(CardTerminal::getName).toList();
+            return PcscSnapshot.available(names);
+        } catch (CardException | RuntimeException e) {
+            return PcscSnapshot.unavailable(PcscFailure.rootMessage(e));
+        } finally {
+            if (terminals instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // the context is released either way; nothing to tell the caller
+                }
+            }
         }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 }

@@ -1,15 +1,24 @@
 package se.legitimera.app.ui.common;
 
-/** Every window of the app: its FXML file and the bundle key of its title. */
+/** Every window of the app: its FXML file, the bundle key of its title, and how it behaves. */
 public enum FxmlView {
-    MAIN("/fxml/main.fxml", "main.title");
+    MAIN("/fxml/main.fxml", "main.title", false, false),
+    PIN_CHANGE("/fxml/pin-change.fxml", "pinChange.title", false, true),
+    PUK_UNBLOCK("/fxml/puk-unblock.fxml", "pukUnblock.title", false, true),
+    /** Stays above other windows: the user came from a login page and must see it at once. */
+    LOGIN_APPROVAL("/fxml/login-approval.fxml", "login.title", true, true),
+    ABOUT("/fxml/about.fxml", "about.title", false, false);
 
     private final String resource;
     private final String titleKey;
+    private final boolean alwaysOnTop;
+    private final boolean fitsContent;
 
-    FxmlView(String resource, String titleKey) {
+    FxmlView(String resource, String titleKey, boolean alwaysOnTop, boolean fitsContent) {
         this.resource = resource;
         this.titleKey = titleKey;
+        this.alwaysOnTop = alwaysOnTop;
+        this.fitsContent = fitsContent;
     }
 
     public String resource() {
@@ -18,5 +27,14 @@ public enum FxmlView {
 
     public String titleKey() {
         return titleKey;
+    }
+
+    public boolean alwaysOnTop() {
+        return alwaysOnTop;
+    }
+
+    /** Dialogs whose messages come and go: the window follows its content's height. */
+    public boolean fitsContent() {
+        return fitsContent;
     }
 }

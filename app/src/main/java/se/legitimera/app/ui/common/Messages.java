@@ -1,5 +1,6 @@
 package se.legitimera.app.ui.common;
 
+import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -17,5 +18,12 @@ public final class Messages {
         // stays English on a Swedish machine (a ResourceBundle.Control is not allowed in a named module).
         Locale wanted = SWEDISH.getLanguage().equals(locale.getLanguage()) ? SWEDISH : Locale.ROOT;
         return ResourceBundle.getBundle(BUNDLE, wanted);
+    }
+
+    /** The text of {@code key} with its {@code {0}}, {@code {1}} ... filled in, in the bundle's own locale. */
+    public static String format(ResourceBundle messages, String key, Object... arguments) {
+        Locale locale = messages.getLocale() == null || messages.getLocale().getLanguage().isEmpty()
+                ? Locale.ENGLISH : messages.getLocale();
+        return new MessageFormat(messages.getString(key), locale).format(arguments);
     }
 }

@@ -1,29 +1,92 @@
 package se.legitimera.app.ui.main;
 
+import java.util.Objects;
+import java.util.ResourceBundle;
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import se.legitimera.app.ui.common.Notice;
+import se.legitimera.app.ui.common.NoticeLabel;
 
 /** Binds the main window's controls to its view model. */
 public final class MainController {
 
-    private final MainViewModel viewModel;
-    private final Runnable quit;
+    /** What the main window's buttons do; each runs on the JavaFX thread. */
+    public record Actions(Runnable changePin, Runnable unblockPin, Runnable about, Runnable quit) {
+        public Actions {
+            Objects.requireNonNull(changePin, "changePin");
+            Objects.requireNonNull(unblockPin, "unblockPin");
+            Objects.requireNonNull(about, "about");
+            Objects.requireNonNull(quit, "quit");
+        }
+    }
 
+    private final MainViewModel viewModel;
+    private final Actions actions;
+
+    @FXML
+    private ResourceBundle resources;
+    @FXML
+    private HBox cardChooserRow;
+    @FXML
+    private ComboBox<CardOverview> cardChooser;
+    @FXML
+    private Label cardStatus;
+    @FXML
+    private VBox certificates;
+    @FXML
+    private VBox pinTries;
+    @FXML
+    private NoticeLabel pinWarning;
     @FXML
     private Label serviceStatus;
     @FXML
     private Label readersStatus;
     @FXML
     private ListView<String> readerList;
+    @FXML
+    private Button changePin;
+    @FXML
+    private Button unblockPin;
 
-    public MainController(MainViewModel viewModel, Runnable quit) {
-        this.viewModel = viewModel;
-        this.quit = quit;
+    public MainController(MainViewModel viewModel, Actions actions) {
+        this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        this.actions = Objects.requireNonNull(actions, "actions");
     }
 
     @FXML
     private void initialize() {
+        cardChooserRow.visibleProperty().bind(viewModel.severalCardsProperty());
+        cardChooserRow.managedProperty().bind(viewModel.severalCardsProperty());
+        cardChooser.setItems(viewModel.cards());
+        cardChooser.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(CardOverview card) {
+                return card == null ? "" : card.cardType() + " \u2013 " + card.readerName();
+            }
+
+            @Override
+            public CardOverview fromString(String text) {
+                throw new UnsupportedOperationException("the card chooser is not editable");
+            }
+        });
+        cardChooser.valueProperty().bindBidirectional(viewModel.activeCardProperty());
+        cardStatus.textProperty().bind(viewModel.cardStatusProperty());
+        viewModel.certificates().subscribe(this::showCertificates);
+        viewModel.pinTries().subscribe(() -> pinTries.getChildren().setAll(
+                viewModel.pinTries().stream().map(Label::new).toList()));
+        viewModel.pinWarningProperty().subscribe(pinWarning::show);
+        changePin.disableProperty().bind(viewModel.activeCardProperty().isNull());
+        unblockPin.disableProperty().bind(viewModel.activeCardProperty().isNull());
+
         serviceStatus.textProperty().bind(viewModel.serviceStatusProperty());
         viewModel.serviceAvailableProperty().subscribe(available -> {
             serviceStatus.getStyleClass().removeAll("status-ok", "status-error");
@@ -33,8 +96,61 @@ public final class MainController {
         readerList.setItems(viewModel.readers());
     }
 
+    private void showCertificates() {
+        certificates.getChildren().setAll(viewModel.certificates().stream().map(this::certificateBox).toList());
+    }
+
+    private VBox certificateBox(CertificateRow row) {
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(2);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(110);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().setAll(labels, values);
+        addRow(grid, 0, "main.cert.holder", row.holder(), Notice.Kind.NONE);
+        addRow(grid, 1, "main.cert.hsaId", row.hsaId(), Notice.Kind.NONE);
+        addRow(grid, 2, "main.cert.issuer", row.issuer(), Notice.Kind.NONE);
+        addRow(grid, 3, "main.cert.validity", row.validity(), row.validityKind());
+        addRow(grid, 4, "main.cert.trust", row.trustLevel(), Notice.Kind.NONE);
+        addRow(grid, 5, "main.cert.revocation", row.revocation(), row.revocationKind());
+        Label title = new Label(row.title());
+        title.getStyleClass().add("subsection-heading");
+        VBox box = new VBox(4, title, grid);
+        box.getStyleClass().add("certificate");
+        return box;
+    }
+
+    private void addRow(GridPane grid, int index, String labelKey, String value, Notice.Kind kind) {
+        Label name = new Label(resources.getString(labelKey));
+        name.getStyleClass().add("field-name");
+        Label text = new Label(value);
+        text.setWrapText(true);
+        text.setAccessibleText(resources.getString(labelKey) + ": " + value);
+        if (kind != Notice.Kind.NONE) {
+            text.getStyleClass().add("notice-" + kind.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        grid.addRow(index, name, text);
+    }
+
+    @FXML
+    private void onChangePin() {
+        actions.changePin().run();
+    }
+
+    @FXML
+    private void onUnblockPin() {
+        actions.unblockPin().run();
+    }
+
+    @FXML
+    private void onAbout() {
+        actions.about().run();
+    }
+
     @FXML
     private void onQuit() {
-        quit.run();
+        actions.quit().run();
     }
 }

@@ -1,0 +1,67 @@
+package se.legitimera.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import se.legitimera.smartcard.pkcs11.ModuleLoadException;
+import se.legitimera.smartcard.pkcs11.Pkcs11Exception;
+import se.legitimera.smartcard.pkcs11.Pkcs11Module;
+import se.legitimera.smartcard.pkcs11.Token;
+import se.legitimera.smartcard.pkcs11.TokenCertificate;
+
+/** The PKCS#11 modules one CLI run loaded, and what failed to load. */
+final class LoadedModules implements AutoCloseable {
+
+    /** A token certificate and the token that holds it. */
+    record Found(Token token, TokenCertificate certificate) {
+    }
+
+    private final List<Pkcs11Module> modules = new ArrayList<>();
+    private final List<ModuleLoadException> failures = new ArrayList<>();
+
+    static LoadedModules load(List<Path> paths) {
+        LoadedModules loaded = new LoadedModules();
+        for (Path path : paths) {
+            try {
+                loaded.modules.add(Pkcs11Module.builder().withLibrary(path).build());
+            } catch (ModuleLoadException e) {
+                loaded.failures.add(e);
+            }
+        }
+        return loaded;
+    }
+
+    List<Pkcs11Module> modules() {
+        return modules;
+    }
+
+    List<ModuleLoadException> failures() {
+        return failures;
+    }
+
+    void reportFailures(PrintWriter err) {
+        failures.forEach(f -> err.println("warning: " + f.getMessage()));
+    }
+
+    /** Every certificate on every token of every module, in module and slot order. */
+    List<Found> certificates() throws Pkcs11Exception {
+        List<Found> found = new ArrayList<>();
+        for (Pkcs11Module module : modules) {
+            for (Token token : module.tokens()) {
+                if (!token.info().initialized()) {
+                    continue;
+                }
+                for (TokenCertificate certificate : token.certificates()) {
+                    found.add(new Found(token, certificate));
+                }
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public void close() {
+        modules.forEach(Pkcs11Module::close);
+    }
+}

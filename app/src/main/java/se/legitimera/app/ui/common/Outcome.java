@@ -1,0 +1,64 @@
+package se.legitimera.app.ui.common;
+
+/**
+ * How a card operation or a login ended, as the windows need to know it. Adapters in the composition root
+ * turn the libraries' typed results into these; {@link OutcomeTexts} alone turns them into words.
+ */
+public sealed interface Outcome {
+
+    /** Which secret a result is about. */
+    enum Code { PIN, PUK }
+
+    /** The operation succeeded. */
+    record Done() implements Outcome {
+    }
+
+    /** The card refused the PIN or PUK; {@code triesLeft} more attempts remain before it blocks. */
+    record WrongCode(Code code, int triesLeft) implements Outcome {
+        public WrongCode {
+            if (triesLeft < 1) {
+                throw new IllegalArgumentException("a wrong code with no tries left is CodeBlocked");
+            }
+        }
+    }
+
+    /** The PIN or PUK is blocked. */
+    record CodeBlocked(Code code) implements Outcome {
+    }
+
+    /** The card left the reader during the operation (never a wrong PIN). */
+    record CardRemoved() implements Outcome {
+    }
+
+    /** No card is in any reader. */
+    record NoCard() implements Outcome {
+    }
+
+    /** The card refused the new code's format (length, characters). */
+    record InvalidFormat() implements Outcome {
+    }
+
+    /** The card or its driver cannot do this operation. */
+    record NotSupported() implements Outcome {
+    }
+
+    /** The login order expired before it was approved. */
+    record OrderExpired() implements Outcome {
+    }
+
+    /** The service or the relying party cancelled the login order. */
+    record OrderCancelled() implements Outcome {
+    }
+
+    /** The TLS connection to the service was intercepted or its key did not match the pinned one. */
+    record ServiceUntrusted() implements Outcome {
+    }
+
+    /** The service could not be reached. */
+    record ServiceUnavailable() implements Outcome {
+    }
+
+    /** Anything else; {@code detail} is technical, free of secrets and personal data, shown small. */
+    record Failed(String detail) implements Outcome {
+    }
+}

@@ -1,0 +1,147 @@
+package se.legitimera.app.tray;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import se.legitimera.app.ui.common.Messages;
+
+class TrayPresenterTest {
+
+    private final RecordingTray tray = new RecordingTray();
+    private final Runnable nothing = () -> { };
+    private final TrayPresenter presenter = new TrayPresenter(tray, Messages.forLocale(Locale.of("sv")),
+            new TrayActions(nothing, nothing, nothing, Optional.empty(), nothing, nothing),
+            Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC));
+
+    static final class RecordingTray implements Tray {
+        TrayIconImage.Tone tone;
+        boolean badge;
+        String tooltip;
+        List<TrayMenuEntry> menu;
+        final List<TrayNotice> notices = new ArrayList<>();
+
+        @Override
+        public void show(TrayIconImage.Tone tone, boolean badge, String tooltip, List<TrayMenuEntry> menu) {
+            this.tone = tone;
+            this.badge = badge;
+            this.tooltip = tooltip;
+            this.menu = menu;
+        }
+
+        @Override
+        public void notify(TrayNotice notice) {
+            notices.add(notice);
+        }
+
+        @Override
+        public void remove() {
+        }
+
+        String label(int index) {
+            return ((TrayMenuEntry.Action) menu.get(index)).label();
+        }
+
+        boolean enabled(String label) {
+            return menu.stream().filter(e -> e instanceof TrayMenuEntry.Action a && a.label().equals(label))
+                    .map(e -> ((TrayMenuEntry.Action) e).enabled()).findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void beforeTheFirstScan_theIconIsGreyAndSaysItIsStarting() {
+        assertThat(tray.tone).isEqualTo(TrayIconImage.Tone.IDLE);
+        assertThat(tray.tooltip).isEqualTo("Legitimera: startar");
+    }
+
+    @Test
+    void withoutPcscService_theIconIsRed() {
+        presenter.serviceChanged(false, 0);
+
+        assertThat(tray.tone).isEqualTo(TrayIconImage.Tone.ERROR);
+        assertThat(tray.tooltip).isEqualTo("Legitimera: kortläsartjänsten är inte igång");
+    }
+
+    @Test
+    void withAReadyCard_theIconIsBlueAndPinItemsAreEnabled() {
+        presenter.serviceChanged(true, 1);
+        presenter.cardChanged(true, "SITHS 940", "Virtual PCD 00 00", false, false);
+
+        assertThat(tray.tone).isEqualTo(TrayIconImage.Tone.READY);
+        assertThat(tray.tooltip).isEqualTo("Legitimera: kortet är redo (SITHS 940)");
+        assertThat(tray.enabled("Byt PIN-kod")).isTrue();
+        assertThat(tray.enabled("Lås upp med PUK")).isTrue();
+    }
+
+    @Test
+    void theMenuHasTheItemsInOrder_andSettingsOnlyWhenThereIsAWindowForIt() {
+        assertThat(tray.menu).filteredOn(TrayMenuEntry.Action.class::isInstance)
+                .extracting(e -> ((TrayMenuEntry.Action) e).label())
+                .containsExactly("Öppna", "Byt PIN-kod", "Lås upp med PUK", "Om och diagnostik", "Avsluta");
+
+        List<TrayMenuEntry> withSettings = TrayMenu.build(TraySituation.STARTING, Messages.forLocale(Locale.of("sv")),
+                new TrayActions(nothing, nothing, nothing, Optional.of(nothing), nothing, nothing));
+        assertThat(withSettings).filteredOn(TrayMenuEntry.Action.class::isInstance)
+                .extracting(e -> ((TrayMenuEntry.Action) e).label()).contains("Inställningar");
+    }
+
+    @Test
+    void withoutACard_pinItemsAreGreyedOut() {
+        presenter.serviceChanged(true, 1);
+
+        assertThat(tray.tooltip).isEqualTo("Legitimera: inget kort isatt");
+        assertThat(tray.enabled("Byt PIN-kod")).isFalse();
+        assertThat(tray.enabled("Lås upp med PUK")).isFalse();
+    }
+
+    @Test
+    void withABlockedPin_onlyUnblockIsOffered() {
+        presenter.serviceChanged(true, 1);
+        presenter.cardChanged(true, "SITHS 940", "Virtual PCD 00 00", true, false);
+
+        assertThat(tray.tone).isEqualTo(TrayIconImage.Tone.ATTENTION);
+        assertThat(tray.enabled("Byt PIN-kod")).isFalse();
+        assertThat(tray.enabled("Lås upp med PUK")).isTrue();
+    }
+
+    @Test
+    void aWaitingLogin_outranksTheCardAndIsNotified() {
+        presenter.serviceChanged(true, 1);
+        presenter.cardChanged(true, "SITHS 940", "Virtual PCD 00 00", false, false);
+
+        presenter.loginWaiting(true, "Journalen");
+
+        assertThat(tray.badge).isTrue();
+        assertThat(tray.tooltip).isEqualTo("Legitimera: en inloggning väntar på din PIN-kod");
+        assertThat(tray.notices.getLast().text()).isEqualTo("Logga in hos Journalen: ange din PIN-kod.");
+    }
+
+    @Test
+    void insertingAndRemovingTheCard_areNotified() {
+        presenter.serviceChanged(true, 1);
+        presenter.cardChanged(true, "SITHS 940", "Virtual PCD 00 00", false, false);
+        presenter.cardChanged(false, "", "Virtual PCD 00 00", false, false);
+
+        assertThat(tray.notices).extracting(TrayNotice::caption).containsExactly("Kort isatt", "Kortet togs ut");
+        assertThat(tray.notices.getFirst().text()).isEqualTo("SITHS 940 i Virtual PCD 00 00 är redo.");
+    }
+
+    @Test
+    void aCertificateExpiringWithin30Days_isNotifiedOnce() {
+        presenter.certificateSeen("issuer/01", "Legitimering", LocalDate.of(2026, 12, 5));
+        presenter.certificateSeen("issuer/01", "Legitimering", LocalDate.of(2026, 12, 5));
+        presenter.certificateSeen("issuer/02", "Underskrift", LocalDate.of(2027, 6, 1));
+
+        assertThat(tray.notices).singleElement().satisfies(notice -> {
+            assertThat(notice.kind()).isEqualTo(TrayNotice.Kind.WARNING);
+            assertThat(notice.text()).startsWith("Ditt certifikat för Legitimering går ut om 12 dagar.");
+        });
+    }
+}

@@ -1,0 +1,216 @@
+package se.legitimera.app.ui.login;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import se.legitimera.app.ui.common.Messages;
+import se.legitimera.app.ui.common.Notice;
+import se.legitimera.app.ui.common.Outcome;
+
+class LoginApprovalViewModelTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
+
+    private final MovableClock clock = new MovableClock(NOW);
+    private final List<String> fetchedLinks = new ArrayList<>();
+    private final List<FakeOrder> orders = new ArrayList<>();
+    private Outcome answer = new Outcome.Done();
+
+    private final LoginApprovalViewModel viewModel = new LoginApprovalViewModel(Messages.forLocale(Locale.of("sv")),
+            link -> {
+                fetchedLinks.add(link);
+                FakeOrder order = new FakeOrder();
+                orders.add(order);
+                return order;
+            },
+            Runnable::run, Runnable::run, clock);
+
+    private final class FakeOrder implements LoginOrder {
+        boolean cancelled;
+        char[] pinSeen;
+
+        @Override
+        public LoginDetails details() {
+            return new LoginDetails("Journalen", "https://journalen.example.se", "https://idp.example.se",
+                    Optional.of("Logga in för att se journalen"), NOW.plusSeconds(120));
+        }
+
+        @Override
+        public Outcome approve(char[] pin) {
+            pinSeen = pin;
+            return answer;
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+        }
+    }
+
+    @Test
+    void showsWhoTheUserLogsInToAndWhere() {
+        viewModel.start("legitimera://auth?x");
+
+        assertThat(viewModel.phaseProperty().get()).isEqualTo(LoginApprovalViewModel.Phase.ENTERING);
+        assertThat(viewModel.headingProperty().get()).isEqualTo("Jag legitimerar mig hos Journalen");
+        assertThat(viewModel.originProperty().get()).isEqualTo("Webbplats: https://journalen.example.se");
+        assertThat(viewModel.serviceProperty().get()).contains("https://idp.example.se");
+        assertThat(viewModel.rpMessageProperty().get()).isEqualTo("Logga in för att se journalen");
+        assertThat(viewModel.countdownProperty().get()).isEqualTo("Inloggningen gäller i 2:00 till");
+        assertThat(viewModel.waitingProperty().get()).isTrue();
+    }
+
+    @Test
+    void approvingNeedsAPin() {
+        viewModel.start("legitimera://auth?x");
+        assertThat(viewModel.canApproveProperty().get()).isFalse();
+
+        viewModel.pinTyped("123456".toCharArray());
+
+        assertThat(viewModel.canApproveProperty().get()).isTrue();
+    }
+
+    @Test
+    void whenApproved_thePinIsWipedAndTheDialogIsDone() {
+        viewModel.start("legitimera://auth?x");
+        viewModel.pinTyped("123456".toCharArray());
+
+        viewModel.approve();
+
+        assertThat(viewModel.phaseProperty().get()).isEqualTo(LoginApprovalViewModel.Phase.APPROVED);
+        assertThat(new String(orders.getFirst().pinSeen)).matches("\0*");
+        assertThat(viewModel.waitingProperty().get()).isFalse();
+    }
+
+    @Test
+    void aWrongPinKeepsTheDialogOpenWithTheTriesLeft() {
+        viewModel.start("legitimera://auth?x");
+        viewModel.pinTyped("111111".toCharArray());
+        answer = new Outcome.WrongCode(Outcome.Code.PIN, 2);
+
+        viewModel.approve();
+
+        assertThat(viewModel.phaseProperty().get()).isEqualTo(LoginApprovalViewModel.Phase.ENTERING);
+        assertThat(viewModel.noticeProperty().get()).isEqualTo(Notice.error("Fel PIN-kod, 2 försök kvar"));
+        assertThat(viewModel.canApproveProperty().get()).isFalse();
+    }
+
+    @Test
+    void atTheLastTry_warns() {
+        viewModel.start("legitimera://auth?x");
+        viewModel.pinTyped("111111".toCharArray());
+        answer = new Outcome.WrongCode(Outcome.Code.PIN, 1);
+
+        viewModel.approve();
+
+        assertThat(viewModel.warningProperty().get().kind()).isEqualTo(Notice.Kind.WARNING);
+    }
+
+    @Test
+    void theCountdownRunsAndTheOrderEndsWhenItExpires() {
+        viewModel.start("legitimera://auth?x");
+        clock.advance(Duration.ofSeconds(75));
+        viewModel.tick();
+        assertThat(viewModel.countdownProperty().get()).isEqualTo("Inloggningen gäller i 0:45 till");
+
+        clock.advance(Duration.ofSeconds(45));
+        viewModel.tick();
+
+        assertThat(viewModel.phaseProperty().get()).isEqualTo(LoginApprovalViewModel.Phase.ENDED);
+        assertThat(viewModel.noticeProperty().get().text()).startsWith("Inloggningen tog för lång tid");
+    }
+
+    @Test
+    void whenTheCardIsRemoved_endsWithTheReasonAndCancelsTheOrder() {
+        viewModel.start("legitimera://auth?x");
+        viewModel.pinTyped("123456".toCharArray());
+
+        viewModel.endExternally(new Outcome.CardRemoved());
+
+        assertThat(viewModel.phaseProperty().get()).isEqualTo(LoginApprovalViewModel.Phase.ENDED);
+        assertThat(viewModel.noticeProperty().get().text()).startsWith("Kortet togs ut");
+        assertThat(orders.getFirst().cancelled).isTrue();
+        assertThat(viewModel.canApproveProperty().get()).isFalse();
+    }
+
+    @Test
+    void whenTheServiceCancels_endsWithoutCancellingAgain() {
+        viewModel.start("legitimera://auth?x");
+
+        viewModel.endExternally(new Outcome.OrderCancelled());
+
+        assertThat(viewModel.noticeProperty().get().text()).isEqualTo("Inloggningen avbröts av tjänsten.");
+        assertThat(orders.getFirst().cancelled).isFalse();
+    }
+
+    @Test
+    void theUserCancelling_cancelsTheOrderAtTheService() {
+        viewModel.start("legitimera://auth?x");
+
+        viewModel.cancel();
+
+        assertThat(orders.getFirst().cancelled).isTrue();
+        assertThat(viewModel.waitingProperty().get()).isFalse();
+    }
+
+    @Test
+    void aNewLinkReplacesTheOrderOnScreen() {
+        viewModel.start("legitimera://auth?first");
+
+        viewModel.start("legitimera://auth?second");
+
+        assertThat(fetchedLinks).containsExactly("legitimera://auth?first", "legitimera://auth?second");
+        assertThat(orders.get(0).cancelled).isTrue();
+        assertThat(orders.get(1).cancelled).isFalse();
+        assertThat(viewModel.phaseProperty().get()).isEqualTo(LoginApprovalViewModel.Phase.ENTERING);
+    }
+
+    @Test
+    void whenTheOrderCannotBeFetched_saysWhy() {
+        LoginApprovalViewModel unreachable = new LoginApprovalViewModel(Messages.forLocale(Locale.of("sv")),
+                link -> {
+                    throw new LoginUnavailableException(new Outcome.ServiceUnavailable());
+                }, Runnable::run, Runnable::run, clock);
+
+        unreachable.start("legitimera://auth?x");
+
+        assertThat(unreachable.phaseProperty().get()).isEqualTo(LoginApprovalViewModel.Phase.ENDED);
+        assertThat(unreachable.noticeProperty().get().text()).startsWith("Inloggningstjänsten går inte att nå");
+    }
+
+    static final class MovableClock extends Clock {
+        private Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

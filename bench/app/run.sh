@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Start-up, idle memory and link hand-over of the Legitimera tray app, as medians of several runs.
+#
+#   bench/app/run.sh [runs] [idle-seconds]      (defaults: 5 runs, 60 s idle)
+#
+# Needs the developer launcher (./mvnw -pl app -am package), Xvfb and trayer (scripts/install-test-stack.sh).
+# Starts its own Xvfb and trayer on a free display and stops only those (by PID). Each run:
+#   1. starts `legitimera --minimized` and waits for the log's "ready in N ms" line (tray icon ready);
+#   2. after the idle time reads VmRSS from /proc/PID/status (JavaFX not started: tray only);
+#   3. runs a second `legitimera legitimera://...`, which hands the link over and exits; the running app
+#      logs "Login dialog shown N ms after the hand-over" (cold: JavaFX starts for this first window);
+#   4. hands over a second link (warm: JavaFX already up) and reads VmRSS again.
+# Targets: start-up < 1500 ms, idle RSS < 120 MB, dialog < 300 ms.
+set -euo pipefail
+
+runs=${1:-5}
+idle=${2:-60}
+here=$(cd "$(dirname "$0")" && pwd)
+launcher="$here/../../app/target/legitimera"
+[ -x "$launcher" ] || { echo "build the launcher first: ./mvnw -B -q -pl app -am package -DskipTests" >&2; exit 1; }
+command -v Xvfb >/dev/null && command -v trayer >/dev/null || { echo "needs Xvfb and trayer" >&2; exit 1; }
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+display=150
+while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
+Xvfb ":$display" -screen 0 1280x1024x24 -nolisten tcp >"$work/xvfb.log" 2>&1 & pids+=($!)
+export DISPLAY=":$display"
+for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; done
+trayer --edge top --widthtype request >"$work/trayer.log" 2>&1 & pids+=($!)
+sleep 1
+
+now_ms() { date +%s%3N; }
+rss_mb() { awk '/^VmRSS/ {printf "%.1f\n", $2 / 1024}' "/proc/$1/status"; }
+median() { sort -n | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+await_line() { # file pattern [n-th occurrence]
+  for _ in $(seq 400); do
+    count=$(grep -c "$2" "$1" 2>/dev/null || true)
+    [ "${count:-0}" -ge "${3:-1}" ] && return 0
+    sleep 0.025
+  done
+  echo "timed out waiting for '$2' in $1" >&2; return 1
+}
+link='legitimera://auth?service=https%3A%2F%2Fidp.example.se&token=benchmarkbenchmark01'
+
+: >"$work/startup_log" >"$work/startup_wall" >"$work/rss_idle" >"$work/dialog_cold" \
+  >"$work/dialog_warm" >"$work/handover_wall" >"$work/rss_dialog"
+for run in $(seq "$runs"); do
+  dir="$work/run$run"; mkdir -p "$dir"
+  opts="-Dlegitimera.logdir=$dir -Dlegitimera.runtimedir=$dir/run -Dprism.order=sw ${BENCH_JAVA_OPTS:-}"
+  start=$(now_ms)
+  LEGITIMERA_JAVA_OPTS="$opts" "$launcher" --minimized >"$dir/out.txt" 2>&1 & app=$!; pids+=($app)
+  await_line "$dir/legitimera.log" " ready in "
+  echo $(( $(now_ms) - start )) >>"$work/startup_wall"
+  line=$(grep " ready in " "$dir/legitimera.log")
+  grep -q "(tray icon)" <<<"$line" || { echo "run $run: no tray icon: $line" >&2; exit 1; }
+  sed -E 's/.* ready in ([0-9]+) ms.*/\1/' <<<"$line" >>"$work/startup_log"
+
+  sleep "$idle"
+  rss_mb "$app" >>"$work/rss_idle"
+
+  for n in 1 2; do
+    handover=$(now_ms)
+    LEGITIMERA_JAVA_OPTS="$opts" "$launcher" "$link" >"$dir/second$n.txt" 2>&1
+    echo $(( $(now_ms) - handover )) >>"$work/handover_wall"
+    await_line "$dir/legitimera.log" "Login dialog shown" "$n"
+  done
+  grep "Login dialog shown" "$dir/legitimera.log" | sed -E 's/.*shown ([0-9]+) ms.*/\1/' | sed -n 1p >>"$work/dialog_cold"
+  grep "Login dialog shown" "$dir/legitimera.log" | sed -E 's/.*shown ([0-9]+) ms.*/\1/' | sed -n 2p >>"$work/dialog_warm"
+  sleep 2
+  rss_mb "$app" >>"$work/rss_dialog"
+  kill "$app"; wait "$app" 2>/dev/null || true
+  echo "run $run: ready $(tail -1 "$work/startup_log") ms (wall $(tail -1 "$work/startup_wall") ms)," \
+       "idle RSS $(tail -1 "$work/rss_idle") MB, dialog cold $(tail -1 "$work/dialog_cold") ms /" \
+       "warm $(tail -1 "$work/dialog_warm") ms, RSS with JavaFX $(tail -1 "$work/rss_dialog") MB"
+done
+
+echo
+echo "medians of $runs runs (idle ${idle} s), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg):"
+printf '  start to tray icon ready (log, from main)   %8s ms   target < 1500\n' "$(median <"$work/startup_log")"
+printf '  start to ready line (wall clock, launcher)  %8s ms\n' "$(median <"$work/startup_wall")"
+printf '  idle RSS, tray only                         %8s MB   target < 120\n' "$(median <"$work/rss_idle")"
+printf '  link hand-over to dialog shown, cold        %8s ms   target < 300 (JavaFX starts)\n' "$(median <"$work/dialog_cold")"
+printf '  link hand-over to dialog shown, warm        %8s ms   target < 300\n' "$(median <"$work/dialog_warm")"
+printf '  second launch, start to exit (wall clock)   %8s ms\n' "$(median <"$work/handover_wall")"
+printf '  RSS once a window has been shown            %8s MB\n' "$(median <"$work/rss_dialog")"

@@ -1,0 +1,231 @@
+package se.legitimera.devkit.stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import se.legitimera.devkit.card.VirtualSithsCard;
+import se.legitimera.devkit.vpcd.VpcdCardConnection;
+
+/**
+ * pcscd with vsmartcard's vpcd readers for stack tests. pcscd is shared with other tests and people:
+ * a running pcscd is reused and never stopped; only when none runs does the fixture start
+ * {@code pcscd -f} itself (root needed) and, on {@link #close()}, stop exactly that process by its PID.
+ *
+ * <pre>{@code
+ * try (PcscdFixture pcscd = PcscdFixture.acquire()) {
+ *     pcscd.insert(card, 0);          // card into "Virtual PCD 00 00"
+ *     ... opensc-tool, pkcs11-tool, the app ...
+ * }
+ * }</pre>
+ * When a part is missing (pcscd binary, vpcd ports, root to start pcscd) {@link #acquire()} skips the
+ * test through {@link StackRequirement} (or fails it in CI). Not thread-safe: one test at a time.
+ */
+public final class PcscdFixture implements AutoCloseable {
+
+    /** vpcd's TCP ports: reader "Virtual PCD 00 00" listens on 35963, "Virtual PCD 00 01" on 35964. */
+    public static final int[] VPCD_PORTS = {35963, 35964};
+
+    private static final Logger LOG = LoggerFactory.getLogger(PcscdFixture.class);
+    private static final Path PCSCD = Path.of("/usr/sbin/pcscd");
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration SERVED_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration PUBLISH_DELAY = Duration.ofMillis(200);
+
+    private Process ownPcscd;
+    private Path ownLog;
+    private final List<VpcdCardConnection> connections = new ArrayList<>();
+
+    private PcscdFixture(Process ownPcscd) {
+        this.ownPcscd = ownPcscd;
+    }
+
+    /**
+     * Reuses the running pcscd, or starts one, and waits until both vpcd ports listen.
+     *
+     * @throws org.opentest4j.TestAbortedException (skip) or AssertionError (CI) when the stack is incomplete
+     */
+    public static PcscdFixture acquire() {
+        StackRequirement.require(Files.isExecutable(PCSCD), "pcscd (" + PCSCD + ", Debian package pcscd)");
+        if (runningPcscd().isPresent()) {
+            StackRequirement.require(waitForVpcd(Duration.ofSeconds(2)),
+                    "vpcd readers (TCP 35963/35964) of the running pcscd; install vsmartcard-vpcd and restart pcscd");
+            LOG.info("reusing the running pcscd (pid {})", runningPcscd().get().pid());
+            return new PcscdFixture(null);
+        }
+        StackRequirement.require(isRoot(), "a running pcscd, or root to start one (pcscd -f)");
+        PcscdFixture fixture = new PcscdFixture(null);
+        fixture.start();
+        return fixture;
+    }
+
+    /** Whether this fixture started pcscd itself (and so may restart and will stop it). */
+    public boolean startedHere() {
+        return ownPcscd != null;
+    }
+
+    /** The reader name of vpcd reader {@code index}: "Virtual PCD 00 00" or "Virtual PCD 00 01". */
+    public static String readerName(int index) {
+        checkIndex(index);
+        return String.format(Locale.ROOT, "Virtual PCD 00 %02d", index);
+    }
+
+    /**
+     * Puts a card into vpcd reader {@code index} (0 or 1) and waits until pcscd has powered it and read its
+     * ATR (plus 200 ms for pcscd to tell its clients). The
+     * connection is closed (card removed) by {@link #close()} unless the test closes it first.
+     *
+     * @throws IOException when vpcd does not accept the connection
+     * @throws IllegalStateException when vpcd does not serve the card (the reader already holds another one)
+     */
+    public VpcdCardConnection insert(VirtualSithsCard card, int index) throws IOException, InterruptedException {
+        checkIndex(index);
+        VpcdCardConnection connection = VpcdCardConnection.connect(card,
+                new java.net.InetSocketAddress("127.0.0.1", VPCD_PORTS[index]));
+        connections.add(connection);
+        if (!connection.awaitServed(SERVED_TIMEOUT)) {
+            connection.close();
+            throw new IllegalStateException(readerName(index) + " did not take the card within " + SERVED_TIMEOUT
+                    + ": is another virtual card in that reader?");
+        }
+        // pcscd publishes the new reader state right after reading the ATR; give its event thread a moment
+        Thread.sleep(PUBLISH_DELAY);
+        return connection;
+    }
+
+    /**
+     * Stops and starts the pcscd this fixture started (vpcd drops its cards; reconnect them).
+     *
+     * @throws IllegalStateException when pcscd was already running: a shared pcscd is never restarted
+     */
+    public void restart() {
+        if (ownPcscd == null) {
+            throw new IllegalStateException("pcscd was not started by this fixture; a shared pcscd is never restarted");
+        }
+        stop();
+        start();
+    }
+
+    /** Removes the cards inserted through this fixture and stops pcscd if this fixture started it. */
+    @Override
+    public void close() {
+        connections.forEach(VpcdCardConnection::close);
+        connections.clear();
+        if (ownPcscd != null) {
+            stop();
+            ownPcscd = null;
+        }
+        deleteLog();
+    }
+
+    private void deleteLog() {
+        if (ownLog == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(ownLog);
+        } catch (IOException e) {
+            LOG.debug("cannot delete {}", ownLog, e);
+        }
+        ownLog = null;
+    }
+
+    private void start() {
+        deleteLog();
+        try {
+            Path log = Files.createTempFile("legitimera-pcscd-", ".log");
+            ownLog = log;
+            ownPcscd = new ProcessBuilder(PCSCD.toString(), "-f").redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            LOG.info("started pcscd (pid {}), log {}", ownPcscd.pid(), log);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start pcscd", e);
+        }
+        if (!waitForVpcd(START_TIMEOUT)) {
+            boolean died = !ownPcscd.isAlive();
+            stop();
+            ownPcscd = null;
+            throw new IllegalStateException(died
+                    ? "pcscd exited at once (another pcscd running?), see " + ownLog
+                    : "vpcd ports 35963/35964 did not listen within " + START_TIMEOUT);
+        }
+    }
+
+    private void stop() {
+        Process process = ownPcscd;
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("stopped pcscd (pid {})", process.pid());
+    }
+
+    private static Optional<ProcessHandle> runningPcscd() {
+        return ProcessHandle.allProcesses()
+                .filter(process -> process.info().command().map(command -> command.endsWith("/pcscd")).orElse(false))
+                .findFirst();
+    }
+
+    private static boolean isRoot() {
+        return ProcessHandle.current().info().user().map("root"::equals).orElse(false);
+    }
+
+    private static void checkIndex(int index) {
+        if (index < 0 || index >= VPCD_PORTS.length) {
+            throw new IllegalArgumentException("vpcd reader index must be 0 or 1: " + index);
+        }
+    }
+
+    /**
+     * Waits until both vpcd ports are in LISTEN state, read from /proc/net/tcp{,6}: probing them with a
+     * connection would look like a card insertion to vpcd.
+     */
+    private static boolean waitForVpcd(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (listening(VPCD_PORTS[0]) && listening(VPCD_PORTS[1])) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    static boolean listening(int port) {
+        String localPort = String.format(Locale.ROOT, ":%04X", port);
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            try {
+                for (String line : Files.readAllLines(Path.of(table))) {
+                    String[] fields = line.trim().split("\\s+");
+                    // fields: sl local_address rem_address st ...; st 0A = LISTEN
+                    if (fields.length > 3 && fields[1].endsWith(localPort) && fields[3].equals("0A")) {
+                        return true;
+                    }
+                }
+            } catch (IOException e) {
+                LOG.debug("cannot read {}", table, e);
+            }
+        }
+        return false;
+    }
+}
