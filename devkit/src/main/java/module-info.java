@@ -4,7 +4,7 @@
  */
 module se.legitimera.devkit {
     requires se.legitimera.smartcard;
-    requires se.legitimera.oob;
+    requires transitive se.legitimera.oob;
     requires java.smartcardio;
     requires jdk.httpserver;
     requires java.net.http;
