@@ -124,6 +124,7 @@ class OobStackIT {
                     .satisfies(e -> assertThat(((OobException) e).hintCode()).contains(HintCode.START_FAILED));
         }
         assertThat(hint(auth)).isEqualTo("startFailed");
+        assertThat(card.signatures).hasValue(0);
     }
 
     @Test
@@ -145,6 +146,7 @@ class OobStackIT {
             assertThatThrownBy(() -> client.fetchOrder(OobStack.link(auth))).isInstanceOf(OriginNotAllowedException.class);
         }
         assertThat(hint(auth)).isEqualTo("outstandingTransaction");
+        assertThat(card.signatures).hasValue(0);
     }
 
     @Test
@@ -155,6 +157,7 @@ class OobStackIT {
             assertThatThrownBy(() -> client.fetchOrder(OobStack.link(auth))).isInstanceOf(TlsInterceptionDetectedException.class);
         }
         assertThat(hint(auth)).isEqualTo("outstandingTransaction");
+        assertThat(card.signatures).hasValue(0);
     }
 
     @Test
