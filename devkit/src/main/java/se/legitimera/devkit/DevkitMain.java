@@ -18,7 +18,7 @@ public final class DevkitMain implements Runnable {
         // The devkit's tools print what a developer needs; library logging stays silent here
         // (a second SLF4J provider on the devkit's class path would clash with the app's Logback in tests).
         if (System.getProperty("slf4j.provider") == null) {
-            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOPServiceProvider");
+            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
         }
         System.exit(new CommandLine(new DevkitMain()).execute(args));
     }
