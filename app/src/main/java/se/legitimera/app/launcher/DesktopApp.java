@@ -45,6 +45,7 @@ import se.legitimera.app.ui.main.MainController;
 import se.legitimera.app.ui.main.MainViewModel;
 import se.legitimera.app.ui.pin.PinChangeController;
 import se.legitimera.app.ui.pin.PinChangeViewModel;
+import se.legitimera.app.ui.pin.PinRole;
 import se.legitimera.app.ui.pin.PukUnblockController;
 import se.legitimera.app.ui.pin.PukUnblockViewModel;
 import se.legitimera.app.wiring.ActiveCard;
@@ -221,6 +222,20 @@ final class DesktopApp {
                 public void activeCardRemoved() {
                     if (fxThread.isStarted()) {
                         fxThread.execute(() -> login.endExternally(new Outcome.CardRemoved()));
+                    }
+                }
+
+                @Override
+                public void activeCardArrived() {
+                    if (fxThread.isStarted()) {
+                        fxThread.execute(() -> {
+                            if (windows.get().isShowing(FxmlView.PIN_CHANGE)) {
+                                pinChange.open(PinRole.IDENTIFICATION);
+                            }
+                            if (windows.get().isShowing(FxmlView.PUK_UNBLOCK)) {
+                                pukUnblock.open();
+                            }
+                        });
                     }
                 }
             }));

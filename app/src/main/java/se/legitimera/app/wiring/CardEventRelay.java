@@ -35,6 +35,9 @@ public final class CardEventRelay implements Consumer<CardEvent> {
 
         /** The card that PIN dialogs and logins were using left its reader. */
         void activeCardRemoved();
+
+        /** A card became active where there was none: a dialog that found no card may read it now. */
+        void activeCardArrived();
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(CardEventRelay.class);
@@ -75,7 +78,11 @@ public final class CardEventRelay implements Consumer<CardEvent> {
     private void publish() {
         MonitorSnapshot snapshot = monitor.snapshot();
         Optional<CardStatus> current = active.status();
+        boolean arrived = activeReader == null && current.isPresent();
         activeReader = current.map(CardStatus::reader).orElse(null);
+        if (arrived) {
+            screen.activeCardArrived();
+        }
         screen.show(picture(snapshot, certificates));
         tray.ifPresent(presenter -> {
             presenter.serviceChanged(snapshot.serviceAvailable(), snapshot.readers().size());

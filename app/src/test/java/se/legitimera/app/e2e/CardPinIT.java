@@ -170,4 +170,16 @@ class CardPinIT {
         assertThat(text(change, "#notice")).doesNotStartWith("Fel PIN-kod");
         assertThat(desk.card.triesLeft(VirtualSithsCard.IDENTIFICATION_PIN)).isEqualTo(3);
     }
+
+    @Test
+    void aPinDialogOpenedBeforeTheCard_readsTheCardWhenItArrives(TestInfo test) throws Exception {
+        open(test);
+        Stage change = bench.fx(() -> desk.windows.show(FxmlView.PIN_CHANGE));
+        bench.await("the no-card answer", () -> text(change, "#notice").startsWith("Inget SITHS-kort"));
+        bench.screenshot(change, "pin-change-before-card");
+
+        desk.insertCard();
+        bench.await("the card's tries", () -> text(change, "#tries").equals("3 försök kvar"));
+        bench.screenshot(change, "pin-change-card-arrived");
+    }
 }

@@ -18,6 +18,7 @@ import se.legitimera.app.ui.main.MainController;
 import se.legitimera.app.ui.main.MainViewModel;
 import se.legitimera.app.ui.pin.PinChangeController;
 import se.legitimera.app.ui.pin.PinChangeViewModel;
+import se.legitimera.app.ui.pin.PinRole;
 import se.legitimera.app.ui.pin.PukUnblockController;
 import se.legitimera.app.ui.pin.PukUnblockViewModel;
 import se.legitimera.app.ui.window.WindowTestBench;
@@ -92,6 +93,15 @@ final class VirtualCardDesk implements AutoCloseable {
             @Override
             public void activeCardRemoved() {
                 Platform.runLater(() -> login.endExternally(new Outcome.CardRemoved()));
+            }
+
+            @Override
+            public void activeCardArrived() {
+                Platform.runLater(() -> {
+                    if (windows.isShowing(FxmlView.PIN_CHANGE)) {
+                        pinChange.open(PinRole.IDENTIFICATION);
+                    }
+                });
             }
         }));
     }

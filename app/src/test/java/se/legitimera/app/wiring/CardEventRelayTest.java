@@ -119,6 +119,7 @@ class CardEventRelayTest {
     private static final class RecordingScreen implements CardEventRelay.Screen {
         final List<CardPicture> pictures = new ArrayList<>();
         int activeCardRemovals;
+        int activeCardArrivals;
 
         @Override
         public void show(CardPicture picture) {
@@ -128,6 +129,11 @@ class CardEventRelayTest {
         @Override
         public void activeCardRemoved() {
             activeCardRemovals++;
+        }
+
+        @Override
+        public void activeCardArrived() {
+            activeCardArrivals++;
         }
     }
 
@@ -153,6 +159,7 @@ class CardEventRelayTest {
         assertThat(presenter.situation().state()).isEqualTo(TrayState.CARD_READY);
         assertThat(tray.notices).extracting(TrayNotice::text).containsExactly("SITHS 940 i Reader 0 är redo.");
         assertThat(screen.pictures.getLast().cards()).hasSize(1);
+        assertThat(screen.activeCardArrivals).isEqualTo(1);
     }
 
     @Test
