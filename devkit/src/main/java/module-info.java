@@ -4,9 +4,10 @@
  */
 module se.legitimera.devkit {
     requires se.legitimera.smartcard;
-    requires se.legitimera.oob;
+    requires transitive se.legitimera.oob;
     requires java.smartcardio;
     requires jdk.httpserver;
+    requires java.net.http;
     requires info.picocli;
     requires org.slf4j;
     requires org.bouncycastle.provider;
@@ -18,6 +19,9 @@ module se.legitimera.devkit {
     exports se.legitimera.devkit.smartcardio;
     exports se.legitimera.devkit.stack;
     exports se.legitimera.devkit.vpcd;
+    exports se.legitimera.devkit.service;
+    exports se.legitimera.devkit.ocsp;
 
     opens se.legitimera.devkit to info.picocli;
+    opens se.legitimera.devkit.service to info.picocli;
 }

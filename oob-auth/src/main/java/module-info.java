@@ -1,12 +1,14 @@
 /**
- * Client of Legitimera's open out-of-band login protocol (docs/oob-protocol.md).
+ * Client of Legitimera's open out-of-band login protocol (docs/oob-protocol.md): fetches and verifies
+ * orders, signs proofs through a {@link se.legitimera.oob.ProofSigner} and posts them over pinned TLS.
  */
 module se.legitimera.oob {
     requires transitive se.legitimera.smartcard;
     requires org.slf4j;
-    requires com.nimbusds.jose.jwt;
+    requires transitive com.nimbusds.jose.jwt;
     requires org.apache.httpcomponents.client5.httpclient5;
     requires org.apache.httpcomponents.core5.httpcore5;
 
+    exports se.legitimera.oob;
     exports se.legitimera.oob.demo;
 }

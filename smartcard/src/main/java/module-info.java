@@ -18,5 +18,6 @@ module se.legitimera.smartcard {
     exports se.legitimera.smartcard.cert;
     exports se.legitimera.smartcard.tls;
     exports se.legitimera.smartcard.pin;
+    exports se.legitimera.smartcard.idprime;
     exports se.legitimera.smartcard.profile;
 }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "legitimera-devkit", mixinStandardHelpOptions = true, version = "Legitimera devkit",
         description = "Virtual SITHS card, test PKI and reference authentication service for development and tests.",
-        subcommands = {CommandLine.HelpCommand.class, CardCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, CardCommand.class, se.legitimera.devkit.service.ServiceCommand.class})
 public final class DevkitMain implements Runnable {
 
     @CommandLine.Spec

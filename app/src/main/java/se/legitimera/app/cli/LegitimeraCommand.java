@@ -18,7 +18,7 @@ import se.legitimera.app.launcher.AppVersion;
 @Command(name = "legitimera",
         mixinStandardHelpOptions = true,
         versionProvider = LegitimeraCommand.Version.class,
-        subcommands = {StatusCommand.class, PinCommand.class, TokensCommand.class, CertsCommand.class,
+        subcommands = {AuthCommand.class, StatusCommand.class, PinCommand.class, TokensCommand.class, CertsCommand.class,
             SignCommand.class, TunnelCommand.class},
         description = {
             "Legitimera: SITHS eID on the desktop.",

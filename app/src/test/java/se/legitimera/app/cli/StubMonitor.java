@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import se.legitimera.smartcard.api.Atr;
 import se.legitimera.smartcard.api.CardEvent;
+import se.legitimera.smartcard.api.CardKeys;
 import se.legitimera.smartcard.api.CardMonitor;
 import se.legitimera.smartcard.api.CardStatus;
 import se.legitimera.smartcard.api.MonitorSnapshot;
@@ -55,6 +56,11 @@ final class StubMonitor implements CardMonitor {
     @Override
     public MonitorSnapshot awaitFirstScan(Duration timeout) {
         return snapshot;
+    }
+
+    @Override
+    public CardKeys keys(String reader) {
+        throw new UnsupportedOperationException("the CLI uses no card keys");
     }
 
     @Override

@@ -106,11 +106,15 @@ final class InsertedCard extends Card {
             if (exclusiveOwner != null && exclusiveOwner != Thread.currentThread()) {
                 throw new SecurityException("exclusive access is held by another thread");
             }
+            byte[] response;
             try {
-                return card.transmit(command);
+                response = card.transmit(command);
             } catch (IllegalStateException e) {
                 throw new CardException("the card in " + reader.getName() + " is not powered", e);
             }
+            // A card pulled while it answers gives no answer (an ApduListener may remove it mid-command).
+            requireInserted();
+            return response;
         }
     }
 
@@ -122,7 +126,8 @@ final class InsertedCard extends Card {
 
     private void requireInserted() throws CardException {
         if (!reader.holds(card, cardGeneration)) {
-            throw new CardException("card removed from " + reader.getName());
+            // named like PC/SC's error, so that callers tell a removal from other failures as with pcscd
+            throw new CardException("SCARD_W_REMOVED_CARD: card removed from " + reader.getName());
         }
     }
 

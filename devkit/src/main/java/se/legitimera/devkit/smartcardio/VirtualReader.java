@@ -14,7 +14,8 @@ import se.legitimera.devkit.card.VirtualSithsCard;
  *
  * <p>Like PC/SC: {@link #connect(String)} powers the card and returns the same {@link Card} to every caller
  * until it is disconnected; {@link #remove()} powers the card off and makes every later transmit on that
- * {@code Card} throw {@link CardException}. Protocols "*" and "T=0" are accepted (the card is T=0).
+ * {@code Card}, and one under way (removal from an {@code ApduListener}), throw {@link CardException} naming
+ * SCARD_W_REMOVED_CARD. Protocols "*" and "T=0" are accepted (the card is T=0).
  * Thread-safe; the state is guarded by the {@link VirtualReaders} monitor.
  */
 public final class VirtualReader extends CardTerminal {

@@ -115,6 +115,36 @@ public final class PcscdFixture implements AutoCloseable {
         start();
     }
 
+    /**
+     * Stops the pcscd this fixture started, for tests of a service outage; {@link #startAgain()} ends the
+     * outage (and {@link #close()} needs neither).
+     *
+     * @throws IllegalStateException when pcscd was already running: a shared pcscd is never stopped
+     */
+    public void stopOwn() {
+        if (ownPcscd == null) {
+            throw new IllegalStateException("pcscd was not started by this fixture; a shared pcscd is never stopped");
+        }
+        if (ownPcscd.isAlive()) {
+            stop();
+        }
+    }
+
+    /**
+     * Starts the pcscd this fixture started and {@link #stopOwn() stopped} again (vpcd dropped its cards;
+     * reconnect them).
+     *
+     * @throws IllegalStateException when pcscd was not started by this fixture, or does not come up
+     */
+    public void startAgain() {
+        if (ownPcscd == null) {
+            throw new IllegalStateException("pcscd was not started by this fixture; a shared pcscd is never restarted");
+        }
+        if (!ownPcscd.isAlive()) {
+            start();
+        }
+    }
+
     /** Removes the cards inserted through this fixture and stops pcscd if this fixture started it. */
     @Override
     public void close() {

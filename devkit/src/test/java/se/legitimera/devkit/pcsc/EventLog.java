@@ -7,8 +7,8 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import se.legitimera.smartcard.api.CardEvent;
 
-/** Collects monitor events and waits for them. */
-final class EventLog implements Consumer<CardEvent> {
+/** Collects monitor events and waits for them; shared by the devkit's monitor tests. */
+public final class EventLog implements Consumer<CardEvent> {
 
     private final List<CardEvent> events = new ArrayList<>();
 
@@ -18,16 +18,16 @@ final class EventLog implements Consumer<CardEvent> {
         notifyAll();
     }
 
-    synchronized List<CardEvent> all() {
+    public synchronized List<CardEvent> all() {
         return List.copyOf(events);
     }
 
-    synchronized void clear() {
+    public synchronized void clear() {
         events.clear();
     }
 
     /** The first collected event of this type that satisfies the test; fails after the timeout. */
-    synchronized <T extends CardEvent> T await(Class<T> type, Predicate<T> test, Duration timeout)
+    public synchronized <T extends CardEvent> T await(Class<T> type, Predicate<T> test, Duration timeout)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {

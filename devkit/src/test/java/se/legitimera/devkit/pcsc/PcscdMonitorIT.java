@@ -2,15 +2,12 @@ package se.legitimera.devkit.pcsc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import se.legitimera.devkit.card.VirtualSithsCard;
+import se.legitimera.devkit.stack.PcscdFixture;
 import se.legitimera.devkit.vpcd.VpcdCardConnection;
 import se.legitimera.smartcard.api.CardEvent.CardInserted;
 import se.legitimera.smartcard.api.CardEvent.ReaderAdded;
@@ -27,22 +24,20 @@ import se.legitimera.smartcard.pcsc.TerminalSource;
  */
 class PcscdMonitorIT extends MonitorScenarios {
 
-    private static final String READER = "Virtual PCD 00 01";
-    private static final InetSocketAddress VPCD = new InetSocketAddress("127.0.0.1", TestPcscd.VPCD_PORT_01);
+    private static final int READER_INDEX = 1;
+    private static final String READER = PcscdFixture.readerName(READER_INDEX);
 
-    @TempDir
-    static Path logFolder;
-    private static TestPcscd pcscd;
+    private static PcscdFixture pcscd;
 
     private VpcdCardConnection connection;
 
     @BeforeAll
-    static void startPcscd() throws Exception {
-        pcscd = TestPcscd.reuseOrStart(logFolder.resolve("pcscd.log"));
+    static void acquirePcscd() {
+        pcscd = PcscdFixture.acquire();
     }
 
     @AfterAll
-    static void stopPcscd() throws Exception {
+    static void releasePcscd() {
         if (pcscd != null) {
             pcscd.close();
         }
@@ -59,8 +54,8 @@ class PcscdMonitorIT extends MonitorScenarios {
     }
 
     @Override
-    void insert(VirtualSithsCard inserted) throws IOException {
-        connection = VpcdCardConnection.connect(inserted, VPCD);
+    void insert(VirtualSithsCard inserted) throws Exception {
+        connection = pcscd.insert(inserted, READER_INDEX);
     }
 
     @Override
@@ -74,17 +69,17 @@ class PcscdMonitorIT extends MonitorScenarios {
     @Test
     void whenPcscdIsKilledAndStartedAgain_thenTheMonitorReportsTheOutageAndRecoversReaderAndCard()
             throws Exception {
-        Assumptions.assumeTrue(pcscd.owned(), "pcscd was started by someone else: not ours to stop");
+        Assumptions.assumeTrue(pcscd.startedHere(), "pcscd was started by someone else: not ours to stop");
         insertAndAwait();
 
-        pcscd.stop();
+        pcscd.stopOwn();
         events.await(ServiceUnavailable.class, e -> true, WAIT);
         assertThat(monitor.snapshot().serviceAvailable()).isFalse();
         assertThat(connection.awaitDisconnected(WAIT)).as("vpcd went with pcscd").isTrue();
         remove();
         events.clear();
 
-        pcscd.start();
+        pcscd.startAgain();
         insert(card);
         events.await(ServiceAvailable.class, e -> true, WAIT);
         events.await(ReaderAdded.class, e -> e.reader().equals(READER), WAIT);

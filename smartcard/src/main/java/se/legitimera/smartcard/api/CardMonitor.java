@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 import se.legitimera.smartcard.pcsc.CardMonitorBuilder;
 
 /**
- * Watches the PC/SC service, its readers and their cards, and runs PIN operations on them.
+ * Watches the PC/SC service, its readers and their cards, and runs PIN and key operations on them.
  *
  * <p>One monitor thread watches the service (with back-off while it is down); each reader has its own
  * single thread for all card I/O. A card is reported inserted once it has been read: ATR, profile and
@@ -28,8 +28,8 @@ public interface CardMonitor extends AutoCloseable {
 
     /**
      * Starts watching. Events come in order on one event thread; the listener must not block it (hop to
-     * the UI thread) and must not call {@link PinOperations} from it. A listener that throws is logged
-     * and keeps receiving events.
+     * the UI thread) and must not call {@link PinOperations} or {@link CardKeys} from it. A listener that
+     * throws is logged and keeps receiving events.
      *
      * @throws IllegalStateException when started twice or after {@link #close()}
      */
@@ -58,6 +58,18 @@ public interface CardMonitor extends AutoCloseable {
      * without any APDU.
      */
     PinOperations pins(String reader);
+
+    /**
+     * Certificates and signing on the card in this reader, by APDU without PKCS#11 middleware, over the
+     * same per-reader exclusive sessions as {@link #pins(String)}. Certificates are read on first use and
+     * kept until the card is removed. Signing verifies the PIN, signs and resets the card in one session,
+     * so the card never stays authenticated; a wrong PIN is reported as {@link CardEvent.PinTriesChanged}.
+     *
+     * <p>A reader or card that is gone when a method is called gives {@link NoReaderException} or
+     * {@link NoCardException}; a card whose profile is unknown gives {@link UnsupportedCardException} for
+     * certificates and {@link PinStatus#NOT_SUPPORTED} for signing, without any APDU.
+     */
+    CardKeys keys(String reader);
 
     /** Stops watching and all reader threads. Idempotent. */
     @Override

@@ -56,8 +56,17 @@ final class CardReading {
      * card on disconnect when {@code resetAfter} says so for the task's result.
      */
     <T> T inSession(ReaderLine line, SessionTask<T> task, Predicate<T> resetAfter) throws SmartcardException {
+        return inSession(line, task, resetAfter, false);
+    }
+
+    /**
+     * As {@link #inSession(ReaderLine, SessionTask, Predicate)}; {@code resetOnFailure} also resets the card
+     * when the task fails, for tasks that may fail after a PIN was verified (signing).
+     */
+    <T> T inSession(ReaderLine line, SessionTask<T> task, Predicate<T> resetAfter, boolean resetOnFailure)
+            throws SmartcardException {
         try {
-            return inSession(line.terminal(), task, resetAfter);
+            return inSession(line.terminal(), task, resetAfter, resetOnFailure);
         } catch (SmartcardException | RuntimeException e) {
             if (!(e instanceof CardRemovedException || e instanceof NoCardException)) {
                 // A fresh context for the next operation, in case this one died with the service.
@@ -67,8 +76,8 @@ final class CardReading {
         }
     }
 
-    private <T> T inSession(CardTerminal terminal, SessionTask<T> task, Predicate<T> resetAfter)
-            throws SmartcardException {
+    private <T> T inSession(CardTerminal terminal, SessionTask<T> task, Predicate<T> resetAfter,
+            boolean resetOnFailure) throws SmartcardException {
         Card card = connect(terminal);
         boolean reset = false;
         try {
@@ -80,7 +89,13 @@ final class CardReading {
             try {
                 Atr atr = Atr.of(card.getATR().getBytes());
                 ApduTransport transport = GetResponseTransport.wrap(new ChannelTransport(card.getBasicChannel()));
-                T result = task.run(new Session(card, atr, profiles.match(atr), transport));
+                T result;
+                try {
+                    result = task.run(new Session(card, atr, profiles.match(atr), transport));
+                } catch (SmartcardException | RuntimeException e) {
+                    reset = resetOnFailure;
+                    throw e;
+                }
                 reset = resetAfter.test(result);
                 return result;
             } finally {

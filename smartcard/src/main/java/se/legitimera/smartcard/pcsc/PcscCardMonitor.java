@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -20,7 +21,10 @@ import javax.smartcardio.CardTerminal;
 import javax.smartcardio.CardTerminals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.legitimera.smartcard.api.CardCertificate;
+import se.legitimera.smartcard.api.CardCommunicationException;
 import se.legitimera.smartcard.api.CardEvent;
+import se.legitimera.smartcard.api.CardKeys;
 import se.legitimera.smartcard.api.CardMonitor;
 import se.legitimera.smartcard.api.CardStatus;
 import se.legitimera.smartcard.api.MonitorSnapshot;
@@ -28,6 +32,7 @@ import se.legitimera.smartcard.api.NoCardException;
 import se.legitimera.smartcard.api.NoReaderException;
 import se.legitimera.smartcard.api.PinOperations;
 import se.legitimera.smartcard.api.ReaderStatus;
+import se.legitimera.smartcard.api.SmartcardException;
 import se.legitimera.smartcard.profile.CardProfiles;
 
 /**
@@ -112,6 +117,11 @@ final class PcscCardMonitor implements CardMonitor {
     @Override
     public PinOperations pins(String reader) {
         return new ReaderPins(this, reader, reading);
+    }
+
+    @Override
+    public CardKeys keys(String reader) {
+        return new ReaderKeys(this, reader, reading);
     }
 
     @Override
@@ -287,12 +297,60 @@ final class PcscCardMonitor implements CardMonitor {
             if (!reader.cardPresent) {
                 throw new NoCardException("no card in reader '" + readerName + "'");
             }
-            return new ReaderAccess(reader.line, reader.io);
+            return new ReaderAccess(reader.name, reader.line, reader.io, reader.generation,
+                    Optional.ofNullable(reader.certificates));
         }
     }
 
-    /** Use {@code line} only in tasks on {@code io}. */
-    record ReaderAccess(ReaderLine line, ExecutorService io) {
+    /** Keeps the certificates read from a card for as long as that card stays in (same generation). */
+    void certificatesRead(String readerName, long generation, List<CardCertificate> certificates) {
+        synchronized (lock) {
+            Reader reader = readers.get(readerName);
+            if (reader != null && isCurrent(reader, generation)) {
+                reader.certificates = List.copyOf(certificates);
+            }
+        }
+    }
+
+    /** One card operation on a reader's thread, given that thread's line. */
+    @FunctionalInterface
+    interface LineTask<T> {
+        T run(ReaderLine line) throws SmartcardException;
+    }
+
+    /**
+     * A reader as a card operation needs it: use {@code line} only in tasks on {@code io}.
+     *
+     * @param generation   the card insertion this access belongs to
+     * @param certificates the certificates of that card, when they were read already
+     */
+    record ReaderAccess(String name, ReaderLine line, ExecutorService io, long generation,
+            Optional<List<CardCertificate>> certificates) {
+
+        /** Runs the task on the reader's thread and waits for it; its failure is thrown here. */
+        <T> T run(LineTask<T> task) throws SmartcardException {
+            Future<T> future;
+            try {
+                future = io.submit(() -> task.run(line));
+            } catch (RejectedExecutionException e) {
+                throw new NoReaderException("reader '" + name + "' went away", e);
+            }
+            try {
+                return future.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof SmartcardException failure) {
+                    throw failure;
+                }
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                throw new CardCommunicationException("card operation failed", e.getCause());
+            } catch (InterruptedException e) {
+                // The card operation itself runs on to its end on the reader's thread.
+                Thread.currentThread().interrupt();
+                throw new CardCommunicationException("interrupted while waiting for the card", e);
+            }
+        }
     }
 
     private boolean isCurrent(Reader reader, long generation) {
@@ -303,6 +361,7 @@ final class PcscCardMonitor implements CardMonitor {
         reader.cardPresent = false;
         reader.generation++;
         reader.read = null;
+        reader.certificates = null;
         if (reader.card != null) {
             reader.card = null;
             LOG.info("Card removed from {}", reader.name);
@@ -365,6 +424,7 @@ final class PcscCardMonitor implements CardMonitor {
         boolean cardPresent;
         CardStatus card;
         Future<?> read;
+        List<CardCertificate> certificates;
 
         Reader(String name, TerminalSource source) {
             this.name = name;

@@ -1,11 +1,6 @@
 package se.legitimera.smartcard.pcsc;
 
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import se.legitimera.smartcard.api.CardCommunicationException;
-import se.legitimera.smartcard.api.NoReaderException;
 import se.legitimera.smartcard.api.PinKind;
 import se.legitimera.smartcard.api.PinOperations;
 import se.legitimera.smartcard.api.PinResult;
@@ -76,7 +71,7 @@ final class ReaderPins implements PinOperations {
         }, true);
     }
 
-    private static boolean countersMayHaveChanged(PinStatus status) {
+    static boolean countersMayHaveChanged(PinStatus status) {
         return switch (status) {
             case OK, WRONG_PIN, WRONG_PUK, PIN_BLOCKED, PUK_BLOCKED -> true;
             case INVALID_FORMAT, CARD_REMOVED, NOT_SUPPORTED -> false;
@@ -88,28 +83,7 @@ final class ReaderPins implements PinOperations {
     }
 
     private <T> T onReader(CardReading.SessionTask<T> task, boolean resetAfterSuccess) throws SmartcardException {
-        PcscCardMonitor.ReaderAccess access = monitor.access(reader);
-        Future<T> future;
-        try {
-            future = access.io().submit(() -> reading.inSession(access.line(), task,
-                    result -> resetAfterSuccess && result instanceof PinResult pin && pin.ok()));
-        } catch (RejectedExecutionException e) {
-            throw new NoReaderException("reader '" + reader + "' went away", e);
-        }
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof SmartcardException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new CardCommunicationException("card operation failed", e.getCause());
-        } catch (InterruptedException e) {
-            // The card operation itself runs on to its end on the reader's thread.
-            Thread.currentThread().interrupt();
-            throw new CardCommunicationException("interrupted while waiting for the card", e);
-        }
+        return monitor.access(reader).run(line -> reading.inSession(line, task,
+                result -> resetAfterSuccess && result instanceof PinResult pin && pin.ok()));
     }
 }

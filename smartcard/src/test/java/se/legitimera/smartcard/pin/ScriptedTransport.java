@@ -11,8 +11,8 @@ import se.legitimera.smartcard.api.ApduTransport;
 import se.legitimera.smartcard.api.CardCommunicationException;
 import se.legitimera.smartcard.api.CardRemovedException;
 
-/** A transport that expects exact commands in order and answers from a script. */
-final class ScriptedTransport implements ApduTransport {
+/** A transport that expects exact commands in order and answers from a script; shared by the APDU tests. */
+public final class ScriptedTransport implements ApduTransport {
 
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
@@ -21,14 +21,14 @@ final class ScriptedTransport implements ApduTransport {
 
     private final Deque<Step> steps = new ArrayDeque<>();
     /** The very arrays the code under test handed over, to check that they were wiped. */
-    final List<byte[]> sent = new ArrayList<>();
+    public final List<byte[]> sent = new ArrayList<>();
 
-    ScriptedTransport expect(String command, String response) {
+    public ScriptedTransport expect(String command, String response) {
         steps.add(new Step(strip(command), strip(response), false));
         return this;
     }
 
-    ScriptedTransport expectAndRemoveCard(String command) {
+    public ScriptedTransport expectAndRemoveCard(String command) {
         steps.add(new Step(strip(command), "", true));
         return this;
     }
@@ -45,7 +45,7 @@ final class ScriptedTransport implements ApduTransport {
         return HEX.parseHex(step.response);
     }
 
-    void assertDone() {
+    public void assertDone() {
         assertThat(steps).as("script steps never sent").isEmpty();
     }
 

@@ -1,0 +1,241 @@
+package se.legitimera.app.cli;
+
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import se.legitimera.oob.AutoStartLink;
+import se.legitimera.oob.CancelReason;
+import se.legitimera.oob.InvalidAutoStartLinkException;
+import se.legitimera.oob.OobClient;
+import se.legitimera.oob.OobClientBuilder;
+import se.legitimera.oob.OobException;
+import se.legitimera.oob.Order;
+import se.legitimera.oob.OrderCancelledException;
+import se.legitimera.oob.OrderExpiredException;
+import se.legitimera.oob.OrderNotFoundException;
+import se.legitimera.oob.OrderSignatureInvalidException;
+import se.legitimera.oob.OriginNotAllowedException;
+import se.legitimera.oob.ProofRejectedException;
+import se.legitimera.oob.ProofSigner;
+import se.legitimera.oob.ProofSigningException;
+import se.legitimera.oob.ServiceCertificateUntrustedException;
+import se.legitimera.oob.ServiceOrigin;
+import se.legitimera.oob.ServiceUnavailableException;
+import se.legitimera.oob.TlsInterceptionDetectedException;
+
+/**
+ * {@code legitimera auth URL}: completes an out-of-band login from a terminal, with the same checks and
+ * texts as the login dialog.
+ */
+@Command(name = "auth",
+        description = {"Legitimera dig hos en tjänst från terminalen (a legitimera://auth link)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:Logged in.",
+            "2:Invalid command line or link.",
+            "3:Refused before signing: service not allowed, TLS interception, untrusted service, forged order.",
+            "4:The order failed: expired, cancelled, unknown, or the proof was refused.",
+            "5:The card did not sign: wrong or blocked PIN, no card, cancelled.",
+            "6:The service is unavailable."})
+public final class AuthCommand implements Callable<Integer> {
+
+    static final int OK = 0;
+    static final int INVALID = 2;
+    static final int REFUSED = 3;
+    static final int ORDER_FAILED = 4;
+    static final int CARD_FAILED = 5;
+    static final int UNAVAILABLE = 6;
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    @Parameters(index = "0", paramLabel = "URL", description = "The legitimera://auth?service=...&token=... link.")
+    private String url;
+
+    @Option(names = "--stdin", description = "Read the PIN from the first line of standard input instead of the terminal.")
+    private boolean stdin;
+
+    @Option(names = "--trust", paramLabel = "PEM", description = "Also trust the service certificate(s) in this PEM file, for this run only.")
+    private List<Path> trust = new ArrayList<>();
+
+    @Option(names = "--allow", paramLabel = "ORIGIN", description = "Also allow this service origin (https://host[:port]), for this run only.")
+    private List<String> allow = new ArrayList<>();
+
+    @Spec
+    private CommandSpec spec;
+
+    private final AuthEnvironment environment;
+
+    /** Used when the composition root registers the command without a card signer. */
+    public AuthCommand() {
+        this(AuthEnvironment.withoutCardSigner());
+    }
+
+    public AuthCommand(AuthEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        AutoStartLink link;
+        OobClientBuilder builder = environment.baseClient().get();
+        try {
+            link = AutoStartLink.parse(url);
+            for (String origin : allow) {
+                builder.withAllowedOrigin(ServiceOrigin.parse(origin));
+            }
+            for (Path pem : trust) {
+                readCertificates(pem).forEach(builder::withTrustedCertificate);
+            }
+        } catch (InvalidAutoStartLinkException | IllegalArgumentException e) {
+            err.println("Ogiltig länk eller flagga: " + e.getMessage());
+            return INVALID;
+        } catch (IOException | CertificateException e) {
+            err.println("Kan inte läsa certifikatet: " + e.getMessage());
+            return INVALID;
+        }
+        PinReader pins;
+        if (stdin) {
+            pins = PinReader.firstLineOf(environment.stdin());
+        } else {
+            Console console = System.console();
+            if (console == null) {
+                err.println("Ingen terminal att fråga efter pinkoden i: använd --stdin.");
+                return INVALID;
+            }
+            pins = PinReader.terminal(console);
+        }
+        try (OobClient client = builder.build()) {
+            Order order = client.fetchOrder(link);
+            show(order, out);
+            return signAndPost(client, order, pins, out, err);
+        } catch (IllegalStateException e) {
+            err.println("Ingen tjänst är tillåten: lägg till den i inställningarna eller med --allow.");
+            return INVALID;
+        } catch (OobException e) {
+            err.println(describe(e));
+            return exitCode(e);
+        }
+    }
+
+    private int signAndPost(OobClient client, Order order, PinReader pins, PrintWriter out, PrintWriter err)
+            throws OobException {
+        while (true) {
+            out.flush();
+            char[] pin;
+            try {
+                pin = pins.read("Ange pinkod för SITHS-kort (Legitimering): ");
+            } catch (IOException e) {
+                err.println("Kunde inte läsa pinkoden: " + e.getMessage());
+                return INVALID;
+            }
+            try {
+                if (pin.length == 0) {
+                    client.cancel(order, CancelReason.USER_CANCEL);
+                    err.println("Inloggningen avbröts.");
+                    return ORDER_FAILED;
+                }
+                ProofSigner signer = environment.signers().open(pin);
+                client.complete(order, signer);
+                out.println("Klart: du är inloggad hos " + order.rpName() + ".");
+                return OK;
+            } catch (ProofSigningException e) {
+                switch (e.reason()) {
+                    case WRONG_PIN -> {
+                        err.println(e.triesLeft().isPresent()
+                                ? "Fel pinkod, " + e.triesLeft().getAsInt() + " försök kvar."
+                                : "Fel pinkod.");
+                        if (pins.interactive()) {
+                            continue;
+                        }
+                        return CARD_FAILED;
+                    }
+                    case PIN_BLOCKED -> {
+                        client.cancel(order, CancelReason.PIN_BLOCKED);
+                        err.println("Pinkoden är spärrad. Lås upp den med PUK-koden i Legitimera.");
+                    }
+                    case NO_CARD -> {
+                        client.cancel(order, CancelReason.NO_CARD);
+                        err.println("Inget SITHS-kort hittades. Sätt i kortet och försök igen.");
+                    }
+                    case CANCELLED -> {
+                        client.cancel(order, CancelReason.USER_CANCEL);
+                        err.println("Inloggningen avbröts.");
+                    }
+                    case CARD_ERROR -> err.println("Kortet kunde inte skriva under: " + e.getMessage());
+                }
+                return CARD_FAILED;
+            } finally {
+                Arrays.fill(pin, '\0');
+            }
+        }
+    }
+
+    private static void show(Order order, PrintWriter out) {
+        out.println("Jag legitimerar mig hos " + order.rpName());
+        out.println("  Tjänst:      " + order.service());
+        out.println("  Webbplats:   " + order.rpOrigin());
+        order.message().ifPresent(m -> out.println("  Meddelande:  " + m));
+        order.requestedLoa().ifPresent(l -> out.println("  Tillitsnivå: " + l));
+        out.println("  Giltig till: " + TIME.format(order.expiresAt().atZone(ZoneId.systemDefault())));
+    }
+
+    /** The one table from failures to the words the user reads. */
+    static String describe(OobException e) {
+        return switch (e) {
+            case OriginNotAllowedException x -> "Tjänsten är inte godkänd i Legitimeras inställningar. Ingenting skickades.";
+            case TlsInterceptionDetectedException x -> "Anslutningen avlyssnas (TLS interception detected): tjänstens nyckel stämmer inte. Ingenting skickades.";
+            case ServiceCertificateUntrustedException x -> "Tjänstens certifikat är inte betrott. Ingenting skickades.";
+            case OrderSignatureInvalidException x -> "Beställningen är inte signerad av tjänsten och visas inte.";
+            case OrderExpiredException x -> "Inloggningen tog för lång tid. Börja om från webbsidan.";
+            case OrderCancelledException x -> "Inloggningen är avbruten eller redan klar.";
+            case OrderNotFoundException x -> "Tjänsten känner inte till inloggningen.";
+            case ProofRejectedException x -> "Tjänsten godtog inte legitimeringen"
+                    + x.hintCode().map(h -> " (" + h.code() + ")").orElse("") + ".";
+            case ServiceUnavailableException x -> "Tjänsten svarar inte. Försök igen senare.";
+            default -> "Tjänsten svarade fel: " + e.getMessage();
+        };
+    }
+
+    static int exitCode(OobException e) {
+        return switch (e) {
+            case OriginNotAllowedException x -> REFUSED;
+            case TlsInterceptionDetectedException x -> REFUSED;
+            case ServiceCertificateUntrustedException x -> REFUSED;
+            case OrderSignatureInvalidException x -> REFUSED;
+            case ServiceUnavailableException x -> UNAVAILABLE;
+            case InvalidAutoStartLinkException x -> INVALID;
+            default -> ORDER_FAILED;
+        };
+    }
+
+    private static List<X509Certificate> readCertificates(Path pem) throws IOException, CertificateException {
+        try (InputStream in = Files.newInputStream(pem)) {
+            List<X509Certificate> certificates = new ArrayList<>();
+            CertificateFactory.getInstance("X.509").generateCertificates(in)
+                    .forEach(c -> certificates.add((X509Certificate) c));
+            if (certificates.isEmpty()) {
+                throw new CertificateException("no certificate in " + pem);
+            }
+            return certificates;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Builds the Linux packages (DEB and/or RPM) of Legitimera from a jpackage app-image.
+# The Maven build runs it (./mvnw -B -Pinstaller package); usable alone:
+#   packaging/linux/build-packages.sh --app-image DIR --version 0.1.0-SNAPSHOT --dest DIR [--types "deb rpm"]
+# jpackage's own deb/rpm types cannot own files outside the install folder (/usr/bin link, /etc conffile,
+# XDG autostart), so the packages are assembled here from the same app-image, installed under /opt/legitimera.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+common="$here/../common"
+app_image="" version="" dest="" types="deb rpm"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --app-image) app_image=$2; shift 2 ;;
+    --version) version=$2; shift 2 ;;
+    --dest) dest=$2; shift 2 ;;
+    --types) types=$2; shift 2 ;;
+    *) echo "build-packages.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+[ -x "$app_image/bin/legitimera" ] || { echo "build-packages.sh: no app-image at '$app_image' (bin/legitimera missing)" >&2; exit 2; }
+[ -n "$version" ] && [ -n "$dest" ] || { echo "build-packages.sh: --version and --dest are required" >&2; exit 2; }
+if ls "$app_image"/lib/app/mods 2>/dev/null | grep -qi devkit; then
+  echo "build-packages.sh: the app-image contains devkit, which is never shipped" >&2; exit 1
+fi
+
+# 0.1.0-SNAPSHOT sorts before 0.1.0 in both: deb 0.1.0~snapshot, rpm 0.1.0-0.snapshot.
+base=${version%%-*}
+if [ "$base" != "$version" ]; then
+  qualifier=$(printf '%s' "${version#*-}" | tr 'A-Z' 'a-z' | tr -c 'a-z0-9.\n' '.')
+  deb_version="$base~$qualifier" rpm_release="0.$qualifier"
+else
+  deb_version="$base" rpm_release="1"
+fi
+
+mkdir -p "$dest"
+dest=$(cd "$dest" && pwd)
+root="$dest/linux-root"
+rm -rf "$root"
+mkdir -p "$root/opt" "$root/usr/bin" "$root/usr/share/applications" "$root/usr/share/icons/hicolor/256x256/apps" \
+  "$root/usr/share/doc/legitimera" "$root/etc/xdg/autostart" "$root/etc/legitimera"
+cp -a "$app_image" "$root/opt/legitimera"
+# The CDS archive (14 MB per variant, little to compress) is dumped by postinst instead.
+rm -f "$root"/opt/legitimera/lib/runtime/lib/server/classes*.jsa
+[ -x "$root/opt/legitimera/lib/runtime/bin/java" ] || { echo "build-packages.sh: the runtime lacks bin/java, needed to dump the CDS archive at install" >&2; exit 1; }
+ln -s /opt/legitimera/bin/legitimera "$root/usr/bin/legitimera"
+install -m 644 "$here/se.legitimera.Legitimera.desktop" "$root/usr/share/applications/"
+install -m 644 "$here/se.legitimera.Legitimera-autostart.desktop" "$root/etc/xdg/autostart/"
+install -m 644 "$common/legitimera.png" "$root/usr/share/icons/hicolor/256x256/apps/legitimera.png"
+install -m 644 "$common/policy.properties" "$root/etc/legitimera/policy.properties"
+cat > "$root/usr/share/doc/legitimera/copyright" <<COPYRIGHT
+Legitimera $version, https://legitimera.se
+License: EUPL-1.2
+The bundled Java runtime (/opt/legitimera/lib/runtime) is OpenJDK, GPL-2.0 with the Classpath Exception;
+its notices are in /opt/legitimera/lib/runtime/legal. Third-party libraries are in /opt/legitimera/lib/app/mods.
+COPYRIGHT
+chmod -R u+rwX,go+rX,go-w "$root"
+
+for type in $types; do
+  case "$type" in
+    deb)
+      command -v dpkg-deb >/dev/null || { echo "build-packages.sh: dpkg-deb missing (apt-get install dpkg-dev)" >&2; exit 1; }
+      arch=$(dpkg --print-architecture)
+      mkdir -p "$root/DEBIAN"
+      sed -e "s/@VERSION@/$deb_version/" -e "s/@ARCH@/$arch/" \
+          -e "s/@SIZE_KB@/$(du -sk --exclude=DEBIAN "$root" | cut -f1)/" "$here/deb/control.in" > "$root/DEBIAN/control"
+      # Only the policy is a conffile: remove must take the autostart entry away with the program.
+      echo /etc/legitimera/policy.properties > "$root/DEBIAN/conffiles"
+      install -m 755 "$here/deb/postinst" "$here/deb/prerm" "$here/deb/postrm" "$root/DEBIAN/"
+      rm -f "$dest"/legitimera_*.deb
+      dpkg-deb --root-owner-group -Zxz -z9 --build "$root" "$dest/legitimera_${deb_version}_${arch}.deb" >/dev/null
+      rm -rf "$root/DEBIAN"
+      ;;
+    rpm)
+      command -v rpmbuild >/dev/null || { echo "build-packages.sh: rpmbuild missing (apt-get install rpm, or dnf install rpm-build)" >&2; exit 1; }
+      top="$dest/rpmbuild"
+      rm -rf "$top" "$dest"/legitimera-*.rpm
+      mkdir -p "$top"
+      rpmbuild -bb --quiet --target "$(uname -m)" \
+        --define "_topdir $top" --define "staging $root" \
+        --define "pkg_version $base" --define "pkg_release $rpm_release" \
+        --define "_rpmfilename %%{NAME}-%%{VERSION}-%%{RELEASE}.%%{ARCH}.rpm" \
+        "$here/rpm/legitimera.spec"
+      mv "$top"/RPMS/*.rpm "$dest/"
+      rm -rf "$top"
+      ;;
+    *) echo "build-packages.sh: unknown package type '$type' (deb, rpm)" >&2; exit 2 ;;
+  esac
+done
+rm -rf "$root"
+ls -l "$dest"/*.deb "$dest"/*.rpm 2>/dev/null || true
