@@ -54,7 +54,11 @@ import se.legitimera.app.wiring.CardPicture;
 import se.legitimera.app.wiring.CardPinChange;
 import se.legitimera.app.wiring.CardPinStatusSource;
 import se.legitimera.app.wiring.CardPinUnblock;
+import se.legitimera.app.wiring.OobLoginOrders;
 import se.legitimera.app.wiring.SystemBrowser;
+import se.legitimera.oob.OobClient;
+import se.legitimera.oob.OobClientBuilder;
+import se.legitimera.oob.ServiceOrigin;
 import se.legitimera.oob.demo.DemoEnvironment;
 import se.legitimera.oob.demo.DemoEnvironmentFactory;
 import se.legitimera.smartcard.api.CardMonitor;
@@ -168,7 +172,10 @@ final class DesktopApp {
                     new CardPinChange(monitor, activeCard), worker, Platform::runLater);
             PukUnblockViewModel pukUnblock = new PukUnblockViewModel(messages, pinStatus,
                     new CardPinUnblock(monitor, activeCard), worker, Platform::runLater);
-            LoginApprovalViewModel login = new LoginApprovalViewModel(messages, loginOrders(), worker,
+            Optional<OobClient> oob = demo.map(DesktopApp::demoClient);
+            LoginOrders orders = oob.<LoginOrders>map(client -> new OobLoginOrders(client, monitor, activeCard))
+                    .orElseGet(DesktopApp::loginsNotConfigured);
+            LoginApprovalViewModel login = new LoginApprovalViewModel(messages, orders, worker,
                     Platform::runLater, clock);
             AboutViewModel about = new AboutViewModel(messages, () -> collectDiagnostics(monitor.snapshot()),
                     new DiagnosticsExport(folders.logs(), new PersonalData(System.getProperty("user.home"))), worker,
@@ -323,8 +330,17 @@ final class DesktopApp {
                 Optional.of(ModuleLocator.builder().build().present().stream().map(Path::toString).toList()));
     }
 
-    // Until the oob-auth client is wired (issue 5), a login link answers honestly that this build cannot do it.
-    private static LoginOrders loginOrders() {
+    /** The demo's service, allowed and trusted for this run only. */
+    private static OobClient demoClient(DemoEnvironment demo) {
+        OobClientBuilder builder = OobClient.builder()
+                .withAllowedOrigin(ServiceOrigin.parse(demo.serviceOrigin().toString()));
+        demo.serviceTrust().forEach(builder::withTrustedCertificate);
+        return builder.build();
+    }
+
+    // Until the allowed origins and pins are read from the settings, a login link outside the demo answers
+    // honestly that this build cannot do it.
+    private static LoginOrders loginsNotConfigured() {
         return link -> {
             throw new LoginUnavailableException(new Outcome.NotSupported());
         };

@@ -21,6 +21,7 @@ import se.legitimera.app.tray.TrayState;
 import se.legitimera.app.ui.common.Messages;
 import se.legitimera.app.ui.main.CardOverview;
 import se.legitimera.smartcard.api.CardEvent;
+import se.legitimera.smartcard.api.CardKeys;
 import se.legitimera.smartcard.api.CardMonitor;
 import se.legitimera.smartcard.api.CardStatus;
 import se.legitimera.smartcard.api.MonitorSnapshot;
@@ -91,6 +92,11 @@ class CardEventRelayTest {
 
         @Override
         public PinOperations pins(String reader) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CardKeys keys(String reader) {
             throw new UnsupportedOperationException();
         }
 
