@@ -11,6 +11,9 @@ module se.legitimera.app {
     requires info.picocli;
     requires org.slf4j;
 
+    // --demo finds the devkit's demo here when the developer launcher put it on the module path.
+    uses se.legitimera.oob.demo.DemoEnvironmentFactory;
+
     opens se.legitimera.app.cli to info.picocli;
     // FXML builds controllers (through the registered factory only) and custom controls by reflection.
     opens se.legitimera.app.ui.main to javafx.fxml;

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,7 +20,6 @@ import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.legitimera.app.cli.LegitimeraCommand.DesktopOptions;
-import se.legitimera.app.status.ReaderStatusService;
 import se.legitimera.app.tray.AwtTray;
 import se.legitimera.app.tray.TrayActions;
 import se.legitimera.app.tray.TrayPresenter;
@@ -43,24 +43,39 @@ import se.legitimera.app.ui.login.LoginOrders;
 import se.legitimera.app.ui.login.LoginUnavailableException;
 import se.legitimera.app.ui.main.MainController;
 import se.legitimera.app.ui.main.MainViewModel;
-import se.legitimera.app.ui.pin.PinChangeAction;
 import se.legitimera.app.ui.pin.PinChangeController;
 import se.legitimera.app.ui.pin.PinChangeViewModel;
-import se.legitimera.app.ui.pin.PinStatusSource;
-import se.legitimera.app.ui.pin.PinStatusUnavailableException;
-import se.legitimera.app.ui.pin.PinUnblockAction;
+import se.legitimera.app.ui.pin.PinRole;
 import se.legitimera.app.ui.pin.PukUnblockController;
 import se.legitimera.app.ui.pin.PukUnblockViewModel;
-import se.legitimera.smartcard.pcsc.PcscSnapshot;
-import se.legitimera.smartcard.pcsc.ReaderScanner;
+import se.legitimera.app.wiring.ActiveCard;
+import se.legitimera.app.wiring.CardEventRelay;
+import se.legitimera.app.wiring.CardPicture;
+import se.legitimera.app.wiring.CardPinChange;
+import se.legitimera.app.wiring.CardPinStatusSource;
+import se.legitimera.app.wiring.CardPinUnblock;
+import se.legitimera.app.wiring.OobLoginOrders;
+import se.legitimera.app.wiring.SystemBrowser;
+import se.legitimera.oob.OobClient;
+import se.legitimera.oob.OobClientBuilder;
+import se.legitimera.oob.ServiceOrigin;
+import se.legitimera.oob.demo.DemoEnvironment;
+import se.legitimera.oob.demo.DemoEnvironmentFactory;
+import se.legitimera.smartcard.api.CardMonitor;
+import se.legitimera.smartcard.api.CardStatus;
+import se.legitimera.smartcard.api.MonitorSnapshot;
+import se.legitimera.smartcard.pcsc.TerminalSource;
 import se.legitimera.smartcard.pkcs11.ModuleLocator;
 
 /**
- * Composition root of the desktop app: claims the single instance, puts the icon in the tray, builds view
- * models and windows, and runs until Quit. JavaFX starts only when a window is first needed, so an app that
- * sits in the tray stays small.
+ * Composition root of the desktop app: claims the single instance, puts the icon in the tray, watches the
+ * card readers, builds view models, adapters and windows, and runs until Quit. JavaFX starts only when a
+ * window is first needed, so an app that sits in the tray stays small.
  */
 final class DesktopApp {
+
+    /** Exit code when {@code --demo} finds no demo: as the CLI's "not supported". */
+    static final int DEMO_NOT_INSTALLED = 6;
 
     private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
 
@@ -68,7 +83,7 @@ final class DesktopApp {
     private final UserFolders folders;
     private final Clock clock = Clock.systemDefaultZone();
     private final CountDownLatch quitRequested = new CountDownLatch(1);
-    private final AtomicReference<PcscSnapshot> latestSnapshot = new AtomicReference<>();
+    private final AtomicReference<CardPicture> latestPicture = new AtomicReference<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("ui-worker")
             .daemon().uncaughtExceptionHandler((t, e) -> LOG.error("UI worker task failed", e)).factory());
 
@@ -83,6 +98,16 @@ final class DesktopApp {
 
     private int run(DesktopOptions options) {
         long started = System.nanoTime();
+        Optional<DemoEnvironmentFactory> demo = Optional.empty();
+        if (options.demo()) {
+            // Installers leave the devkit out: then no provider exists, and the user is told so plainly.
+            demo = ServiceLoader.load(DemoEnvironmentFactory.class).findFirst();
+            if (demo.isEmpty()) {
+                System.err.println(messages.getString("app.demoNotInstalled"));
+                LOG.warn("--demo given, but no demo environment is installed");
+                return DEMO_NOT_INSTALLED;
+            }
+        }
         AtomicReference<LinkReceiver> receiver = new AtomicReference<>();
         Optional<SingleInstance> instance;
         try {
@@ -97,16 +122,34 @@ final class DesktopApp {
         }
         if (instance.isEmpty()) {
             LOG.info("Handed over to the running Legitimera in {} ms", (System.nanoTime() - started) / 1_000_000);
+            if (options.demo()) {
+                System.err.println(messages.getString("app.demoNeedsQuit"));
+            }
             return 0;
         }
         try (SingleInstance running = instance.get()) {
-            return runFirstInstance(options, started, receiver);
+            Optional<DemoEnvironment> environment = Optional.empty();
+            if (demo.isPresent()) {
+                try {
+                    environment = Optional.of(demo.get().start(folders.config().resolve("demo")));
+                } catch (IOException e) {
+                    LOG.error("The demo environment did not start", e);
+                    System.err.println(Messages.format(messages, "app.demoFailed", e.getMessage()));
+                    return 1;
+                }
+            }
+            try {
+                return runFirstInstance(options, environment, started, receiver);
+            } finally {
+                environment.ifPresent(DemoEnvironment::close);
+            }
         } finally {
             worker.shutdownNow();
         }
     }
 
-    private int runFirstInstance(DesktopOptions options, long started, AtomicReference<LinkReceiver> receiver) {
+    private int runFirstInstance(DesktopOptions options, Optional<DemoEnvironment> demo, long started,
+                                 AtomicReference<LinkReceiver> receiver) {
         Theme theme = Theme.fromSystemProperties();
         AtomicReference<Boolean> trayPresent = new AtomicReference<>(false);
         List<Runnable> whenFxStarts = new CopyOnWriteArrayList<>();
@@ -118,77 +161,109 @@ final class DesktopApp {
         Optional<AwtTray> tray = AwtTray.install(messages.getString("tray.open"), fxThread);
         trayPresent.set(tray.isPresent());
 
-        MainViewModel mainViewModel = new MainViewModel(messages, clock);
-        PinChangeViewModel pinChange = new PinChangeViewModel(messages, pinStatusSource(), pinChangeAction(), worker,
-                Platform::runLater);
-        PukUnblockViewModel pukUnblock = new PukUnblockViewModel(messages, pinStatusSource(), pinUnblockAction(),
-                worker, Platform::runLater);
-        LoginApprovalViewModel login = new LoginApprovalViewModel(messages, loginOrders(), worker, Platform::runLater,
-                clock);
-        AboutViewModel about = new AboutViewModel(messages, this::collectDiagnostics,
-                new DiagnosticsExport(folders.logs(), new PersonalData(System.getProperty("user.home"))), worker,
-                Platform::runLater, clock);
+        // One source of truth for readers and cards: the monitor (real PC/SC, or the demo's virtual readers).
+        TerminalSource terminals = demo.map(d -> TerminalSource.of(d.terminals())).orElseGet(TerminalSource::pcsc);
+        try (CardMonitor monitor = CardMonitor.builder().withTerminalSource(terminals).build()) {
+            ActiveCard activeCard = new ActiveCard(monitor);
 
-        AtomicReference<WindowOpener> windowsRef = new AtomicReference<>();
-        Supplier<WindowOpener> windows = windowsRef::get;
-        Map<Class<?>, Supplier<?>> controllers = Map.of(
-                MainController.class, () -> new MainController(mainViewModel, new MainController.Actions(
-                        () -> windows.get().show(FxmlView.PIN_CHANGE), () -> windows.get().show(FxmlView.PUK_UNBLOCK),
-                        () -> windows.get().show(FxmlView.ABOUT), this::quit)),
-                PinChangeController.class, () -> new PinChangeController(pinChange,
-                        () -> windows.get().show(FxmlView.PUK_UNBLOCK)),
-                PukUnblockController.class, () -> new PukUnblockController(pukUnblock),
-                LoginApprovalController.class, () -> new LoginApprovalController(login),
-                AboutController.class, () -> new AboutController(about,
-                        new SaveDialogExportTarget(messages, Path.of(System.getProperty("user.home")))));
-        windowsRef.set(new WindowOpener(messages, new ControllerFactory(controllers), theme,
-                tray.isPresent() ? () -> { } : this::quit));
+            MainViewModel mainViewModel = new MainViewModel(messages, clock);
+            CardPinStatusSource pinStatus = new CardPinStatusSource(monitor, activeCard);
+            PinChangeViewModel pinChange = new PinChangeViewModel(messages, pinStatus,
+                    new CardPinChange(monitor, activeCard), worker, Platform::runLater);
+            PukUnblockViewModel pukUnblock = new PukUnblockViewModel(messages, pinStatus,
+                    new CardPinUnblock(monitor, activeCard), worker, Platform::runLater);
+            Optional<OobClient> oob = demo.map(DesktopApp::demoClient);
+            LoginOrders orders = oob.<LoginOrders>map(client -> new OobLoginOrders(client, monitor, activeCard))
+                    .orElseGet(DesktopApp::loginsNotConfigured);
+            LoginApprovalViewModel login = new LoginApprovalViewModel(messages, orders, worker,
+                    Platform::runLater, clock);
+            AboutViewModel about = new AboutViewModel(messages, () -> collectDiagnostics(monitor.snapshot()),
+                    new DiagnosticsExport(folders.logs(), new PersonalData(System.getProperty("user.home"))), worker,
+                    Platform::runLater, clock);
 
-        Optional<TrayPresenter> trayPresenter = tray.map(t -> {
-            TrayPresenter presenter = new TrayPresenter(t, messages, new TrayActions(
-                    () -> windows.get().show(FxmlView.MAIN),
-                    () -> windows.get().show(FxmlView.PIN_CHANGE),
-                    () -> windows.get().show(FxmlView.PUK_UNBLOCK),
-                    Optional.empty(),
-                    () -> windows.get().show(FxmlView.ABOUT),
-                    this::quit), clock);
-            t.onActivate(() -> windows.get().show(FxmlView.MAIN));
-            return presenter;
-        });
-        // The login view model lives on the FX thread; the tray hears about waiting logins from there.
-        trayPresenter.ifPresent(presenter -> whenFxStarts.add(() -> login.waitingProperty().subscribe(waiting ->
-                presenter.loginWaiting(waiting, login.rpNameProperty().get()))));
-        whenFxStarts.add(() -> Optional.ofNullable(latestSnapshot.get()).ifPresent(mainViewModel::update));
+            AtomicReference<WindowOpener> windowsRef = new AtomicReference<>();
+            Supplier<WindowOpener> windows = windowsRef::get;
+            Map<Class<?>, Supplier<?>> controllers = Map.of(
+                    MainController.class, () -> new MainController(mainViewModel, new MainController.Actions(
+                            () -> windows.get().show(FxmlView.PIN_CHANGE),
+                            () -> windows.get().show(FxmlView.PUK_UNBLOCK),
+                            () -> windows.get().show(FxmlView.ABOUT), this::quit)),
+                    PinChangeController.class, () -> new PinChangeController(pinChange,
+                            () -> windows.get().show(FxmlView.PUK_UNBLOCK)),
+                    PukUnblockController.class, () -> new PukUnblockController(pukUnblock),
+                    LoginApprovalController.class, () -> new LoginApprovalController(login),
+                    AboutController.class, () -> new AboutController(about,
+                            new SaveDialogExportTarget(messages, Path.of(System.getProperty("user.home")))));
+            windowsRef.set(new WindowOpener(messages, new ControllerFactory(controllers), theme,
+                    tray.isPresent() ? () -> { } : this::quit));
 
-        receiver.set((arguments, receivedAt) -> fxThread.execute(() -> {
-            if (arguments.isEmpty()) {
-                windows.get().show(FxmlView.MAIN);
-                return;
-            }
-            login.start(arguments.getFirst());
-            windows.get().show(FxmlView.LOGIN_APPROVAL);
-            LOG.info("Login dialog shown {} ms after the hand-over", (System.nanoTime() - receivedAt) / 1_000_000);
-        }));
-
-        try (ReaderStatusService readerStatus = new ReaderStatusService(ReaderScanner.smartcardio(), Duration.ofSeconds(2))) {
-            readerStatus.start(snapshot -> {
-                latestSnapshot.set(snapshot);
-                trayPresenter.ifPresent(p -> p.serviceChanged(snapshot.serviceAvailable(), snapshot.readers().size()));
-                // Before JavaFX runs, the main window's model is filled when it first opens.
-                if (fxThread.isStarted()) {
-                    fxThread.execute(() -> mainViewModel.update(latestSnapshot.get()));
-                }
+            Optional<TrayPresenter> trayPresenter = tray.map(t -> {
+                TrayPresenter presenter = new TrayPresenter(t, messages, new TrayActions(
+                        () -> windows.get().show(FxmlView.MAIN),
+                        () -> windows.get().show(FxmlView.PIN_CHANGE),
+                        () -> windows.get().show(FxmlView.PUK_UNBLOCK),
+                        Optional.empty(),
+                        () -> windows.get().show(FxmlView.ABOUT),
+                        this::quit), clock);
+                t.onActivate(() -> windows.get().show(FxmlView.MAIN));
+                return presenter;
             });
-            if (options.demo()) {
-                fxThread.execute(() -> new FxDialogService(messages, theme).showInfo(messages.getString("main.title"),
-                        messages.getString("app.demoNotInstalled")));
-            }
+            // The login view model lives on the FX thread; the tray hears about waiting logins from there.
+            trayPresenter.ifPresent(presenter -> whenFxStarts.add(() -> login.waitingProperty().subscribe(waiting ->
+                    presenter.loginWaiting(waiting, login.rpNameProperty().get()))));
+            // Before JavaFX runs, the main window's model is filled when it first opens.
+            whenFxStarts.add(() -> Optional.ofNullable(latestPicture.get()).ifPresent(p -> show(mainViewModel, p)));
+            whenFxStarts.add(() -> mainViewModel.activeCardProperty().subscribe(card ->
+                    activeCard.choose(card == null ? null : card.readerName())));
+
+            monitor.start(new CardEventRelay(monitor, activeCard, trayPresenter, new CardEventRelay.Screen() {
+                @Override
+                public void show(CardPicture picture) {
+                    latestPicture.set(picture);
+                    if (fxThread.isStarted()) {
+                        fxThread.execute(() -> DesktopApp.show(mainViewModel, latestPicture.get()));
+                    }
+                }
+
+                @Override
+                public void activeCardRemoved() {
+                    if (fxThread.isStarted()) {
+                        fxThread.execute(() -> login.endExternally(new Outcome.CardRemoved()));
+                    }
+                }
+
+                @Override
+                public void activeCardArrived() {
+                    if (fxThread.isStarted()) {
+                        fxThread.execute(() -> {
+                            if (windows.get().isShowing(FxmlView.PIN_CHANGE)) {
+                                pinChange.open(PinRole.IDENTIFICATION);
+                            }
+                            if (windows.get().isShowing(FxmlView.PUK_UNBLOCK)) {
+                                pukUnblock.open();
+                            }
+                        });
+                    }
+                }
+            }));
+
+            receiver.set((arguments, receivedAt) -> fxThread.execute(() -> {
+                if (arguments.isEmpty()) {
+                    windows.get().show(FxmlView.MAIN);
+                    return;
+                }
+                login.start(arguments.getFirst());
+                windows.get().show(FxmlView.LOGIN_APPROVAL);
+                LOG.info("Login dialog shown {} ms after the hand-over", (System.nanoTime() - receivedAt) / 1_000_000);
+            }));
+
             if (options.link().isPresent()) {
                 receiver.get().handOver(List.of(options.link().get()), System.nanoTime());
-            } else if (!options.minimized() || tray.isEmpty()) {
+            } else if (!options.minimized() || tray.isEmpty() || demo.isPresent()) {
                 fxThread.execute(() -> windows.get().show(FxmlView.MAIN));
             }
-            if (tray.isPresent() && options.link().isEmpty()) {
+            demo.ifPresent(d -> introduceDemo(d, fxThread, theme));
+            if (tray.isPresent() && options.link().isEmpty() && demo.isEmpty()) {
                 logReady(started, "tray icon");
             } else {
                 fxThread.execute(() -> logReady(started, tray.isPresent() ? "tray icon" : "window, no tray"));
@@ -206,6 +281,26 @@ final class DesktopApp {
         return 0;
     }
 
+    private static void show(MainViewModel mainViewModel, CardPicture picture) {
+        mainViewModel.update(picture.readers());
+        mainViewModel.updateCards(picture.cards());
+    }
+
+    /** Tells a newcomer the demo card's codes and opens the demo login page in the browser. */
+    private void introduceDemo(DemoEnvironment demo, LazyFxThread fxThread, Theme theme) {
+        FxDialogService dialogs = new FxDialogService(messages, theme);
+        String title = messages.getString("demo.title");
+        fxThread.execute(() -> dialogs.showInfo(title,
+                Messages.format(messages, "demo.cardSecrets", demo.cardSecretsForDisplay())));
+        // Desktop.browse may block while a browser starts: never on the FX thread.
+        Thread.ofPlatform().name("demo-browser").daemon().start(() -> {
+            if (!new SystemBrowser().open(demo.loginPage())) {
+                fxThread.execute(() -> dialogs.showInfo(title,
+                        Messages.format(messages, "demo.noBrowser", demo.loginPage().toString())));
+            }
+        });
+    }
+
     private static void logReady(long started, String how) {
         LOG.info("Legitimera {} ready in {} ms ({})", AppVersion.current(),
                 Duration.ofNanos(System.nanoTime() - started).toMillis(), how);
@@ -221,35 +316,31 @@ final class DesktopApp {
         void handOver(List<String> arguments, long receivedAtNanos);
     }
 
-    private DiagnosticsFacts collectDiagnostics() {
-        PcscSnapshot snapshot = ReaderScanner.smartcardio().scan();
+    private DiagnosticsFacts collectDiagnostics(MonitorSnapshot snapshot) {
         return new DiagnosticsFacts(AppVersion.current(),
                 Runtime.version() + " (" + System.getProperty("java.vendor") + ")",
                 System.getProperty("javafx.runtime.version", messages.getString("about.unknown")),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 snapshot.serviceAvailable(), snapshot.problem(),
                 snapshot.readers().stream()
-                        .map(name -> new DiagnosticsFacts.Reader(name, Optional.empty(), Optional.empty())).toList(),
+                        .map(reader -> new DiagnosticsFacts.Reader(reader.name(),
+                                reader.card().map(CardStatus::atr).map(atr -> atr.hex()),
+                                reader.card().map(card -> card.profile().name())))
+                        .toList(),
                 Optional.of(ModuleLocator.builder().build().present().stream().map(Path::toString).toList()));
     }
 
-    // Until the smartcard and oob-auth adapters are wired (issue 3 and 5), card and login operations answer
-    // honestly that this build cannot do them.
-    private static PinStatusSource pinStatusSource() {
-        return () -> {
-            throw new PinStatusUnavailableException(new Outcome.NotSupported());
-        };
+    /** The demo's service, allowed and trusted for this run only. */
+    private static OobClient demoClient(DemoEnvironment demo) {
+        OobClientBuilder builder = OobClient.builder()
+                .withAllowedOrigin(ServiceOrigin.parse(demo.serviceOrigin().toString()));
+        demo.serviceTrust().forEach(builder::withTrustedCertificate);
+        return builder.build();
     }
 
-    private static PinChangeAction pinChangeAction() {
-        return (role, currentPin, newPin) -> new Outcome.NotSupported();
-    }
-
-    private static PinUnblockAction pinUnblockAction() {
-        return (role, puk, newPin) -> new Outcome.NotSupported();
-    }
-
-    private static LoginOrders loginOrders() {
+    // Until the allowed origins and pins are read from the settings, a login link outside the demo answers
+    // honestly that this build cannot do it.
+    private static LoginOrders loginsNotConfigured() {
         return link -> {
             throw new LoginUnavailableException(new Outcome.NotSupported());
         };

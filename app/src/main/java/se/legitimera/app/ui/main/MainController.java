@@ -80,9 +80,11 @@ public final class MainController {
         });
         cardChooser.valueProperty().bindBidirectional(viewModel.activeCardProperty());
         cardStatus.textProperty().bind(viewModel.cardStatusProperty());
+        // A list subscription hears changes only: show what the model already holds too.
         viewModel.certificates().subscribe(this::showCertificates);
-        viewModel.pinTries().subscribe(() -> pinTries.getChildren().setAll(
-                viewModel.pinTries().stream().map(Label::new).toList()));
+        showCertificates();
+        viewModel.pinTries().subscribe(this::showPinTries);
+        showPinTries();
         viewModel.pinWarningProperty().subscribe(pinWarning::show);
         changePin.disableProperty().bind(viewModel.activeCardProperty().isNull());
         unblockPin.disableProperty().bind(viewModel.activeCardProperty().isNull());
@@ -94,6 +96,10 @@ public final class MainController {
         });
         readersStatus.textProperty().bind(viewModel.readersStatusProperty());
         readerList.setItems(viewModel.readers());
+    }
+
+    private void showPinTries() {
+        pinTries.getChildren().setAll(viewModel.pinTries().stream().map(Label::new).toList());
     }
 
     private void showCertificates() {

@@ -41,13 +41,19 @@ public final class MainViewModel {
     private final ReadOnlyBooleanWrapper serviceAvailable = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper readersStatus = new ReadOnlyStringWrapper();
     private final ObservableList<String> readers = FXCollections.observableArrayList();
+    // One read-only view, kept: a view made per call is only weakly held by its list, and listeners on it
+    // stop hearing changes once it is collected.
+    private final ObservableList<String> readersView = FXCollections.unmodifiableObservableList(readers);
 
     private final ObservableList<CardOverview> cards = FXCollections.observableArrayList();
+    private final ObservableList<CardOverview> cardsView = FXCollections.unmodifiableObservableList(cards);
     private final ObjectProperty<CardOverview> activeCard = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper severalCards = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper cardStatus = new ReadOnlyStringWrapper();
     private final ObservableList<CertificateRow> certificates = FXCollections.observableArrayList();
+    private final ObservableList<CertificateRow> certificatesView = FXCollections.unmodifiableObservableList(certificates);
     private final ObservableList<String> pinTries = FXCollections.observableArrayList();
+    private final ObservableList<String> pinTriesView = FXCollections.unmodifiableObservableList(pinTries);
     private final ReadOnlyObjectWrapper<Notice> pinWarning = new ReadOnlyObjectWrapper<>(Notice.NONE);
 
     public MainViewModel(ResourceBundle messages, Clock clock) {
@@ -162,12 +168,12 @@ public final class MainViewModel {
     }
 
     public ObservableList<String> readers() {
-        return FXCollections.unmodifiableObservableList(readers);
+        return readersView;
     }
 
     /** The inserted cards, for the chooser shown when there are several. */
     public ObservableList<CardOverview> cards() {
-        return FXCollections.unmodifiableObservableList(cards);
+        return cardsView;
     }
 
     /** The card PIN changes, unblocks and logins use; the user may pick another from {@link #cards()}. */
@@ -186,12 +192,12 @@ public final class MainViewModel {
     }
 
     public ObservableList<CertificateRow> certificates() {
-        return FXCollections.unmodifiableObservableList(certificates);
+        return certificatesView;
     }
 
     /** One line per PIN, and one for the PUK, with the tries left. */
     public ObservableList<String> pinTries() {
-        return FXCollections.unmodifiableObservableList(pinTries);
+        return pinTriesView;
     }
 
     /** A warning at the last PIN try, an error when a PIN is blocked. */

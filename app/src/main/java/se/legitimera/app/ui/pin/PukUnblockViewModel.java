@@ -49,11 +49,15 @@ public final class PukUnblockViewModel {
 
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.LOADING);
     private final ObservableList<PinRole> roles = FXCollections.observableArrayList();
+    // One read-only view, kept: a view made per call is only weakly held by its list, and listeners on it
+    // stop hearing changes once it is collected.
+    private final ObservableList<PinRole> rolesView = FXCollections.unmodifiableObservableList(roles);
     private final ObjectProperty<PinRole> role = new SimpleObjectProperty<>(PinRole.IDENTIFICATION);
     private final ReadOnlyStringWrapper triesText = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Notice> warning = new ReadOnlyObjectWrapper<>(Notice.NONE);
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(Notice.NONE);
     private final ObservableList<RuleCheck> rules = FXCollections.observableArrayList();
+    private final ObservableList<RuleCheck> rulesView = FXCollections.unmodifiableObservableList(rules);
     private final ReadOnlyBooleanWrapper canSubmit = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper entryEnabled = new ReadOnlyBooleanWrapper();
 
@@ -266,7 +270,7 @@ public final class PukUnblockViewModel {
     }
 
     public ObservableList<PinRole> roles() {
-        return FXCollections.unmodifiableObservableList(roles);
+        return rolesView;
     }
 
     /** The PIN to unblock; the view binds its chooser to it. */
@@ -289,7 +293,7 @@ public final class PukUnblockViewModel {
     }
 
     public ObservableList<RuleCheck> rules() {
-        return FXCollections.unmodifiableObservableList(rules);
+        return rulesView;
     }
 
     public ReadOnlyBooleanProperty canSubmitProperty() {

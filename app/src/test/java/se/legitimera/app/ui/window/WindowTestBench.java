@@ -32,14 +32,14 @@ import se.legitimera.devkit.stack.StackRequirement;
 /**
  * What every window test needs: a real JavaFX toolkit on the X display (skipped without one), the app's own
  * WindowOpener with the controllers under test, a worker thread like the app's, and screenshots per step
- * under target/screenshots.
+ * under target/screenshots. Public for the end-to-end tests in {@code se.legitimera.app.e2e}.
  */
-final class WindowTestBench implements AutoCloseable {
+public final class WindowTestBench implements AutoCloseable {
 
-    static final Path SCREENSHOTS = Path.of("target/screenshots");
+    public static final Path SCREENSHOTS = Path.of("target/screenshots");
 
-    final ResourceBundle messages = Messages.forLocale(Locale.of("sv"));
-    final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("test-worker").factory());
+    public final ResourceBundle messages = Messages.forLocale(Locale.of("sv"));
+    public final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("test-worker").factory());
     private final String testName;
     private int step;
 
@@ -47,7 +47,7 @@ final class WindowTestBench implements AutoCloseable {
         this.testName = testName;
     }
 
-    static WindowTestBench start(String testName) throws TimeoutException {
+    public static WindowTestBench start(String testName) throws TimeoutException {
         StackRequirement.require(System.getenv("DISPLAY") != null, "an X display for JavaFX (run under xvfb-run)");
         System.setProperty("prism.order", System.getProperty("prism.order", "sw"));
         FxToolkit.registerPrimaryStage();
@@ -55,12 +55,12 @@ final class WindowTestBench implements AutoCloseable {
         return new WindowTestBench(testName);
     }
 
-    WindowOpener windows(Theme theme, Map<Class<?>, Supplier<?>> controllers) {
+    public WindowOpener windows(Theme theme, Map<Class<?>, Supplier<?>> controllers) {
         return new WindowOpener(messages, new ControllerFactory(controllers), theme, () -> { });
     }
 
     /** Runs on the FX thread and waits for it. */
-    <T> T fx(Supplier<T> action) {
+    public <T> T fx(Supplier<T> action) {
         if (Platform.isFxApplicationThread()) {
             return action.get();
         }
@@ -71,7 +71,7 @@ final class WindowTestBench implements AutoCloseable {
         }
     }
 
-    void fx(Runnable action) {
+    public void fx(Runnable action) {
         fx(() -> {
             action.run();
             return null;
@@ -79,7 +79,7 @@ final class WindowTestBench implements AutoCloseable {
     }
 
     /** Waits until the condition, read on the FX thread, holds. */
-    void await(String what, BooleanSupplier condition) {
+    public void await(String what, BooleanSupplier condition) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         while (Instant.now().isBefore(deadline)) {
             WaitForAsyncUtils.waitForFxEvents();
@@ -97,7 +97,7 @@ final class WindowTestBench implements AutoCloseable {
     }
 
     /** Saves the window as PNG: target/screenshots/{test}-{step}-{name}.png. */
-    Path screenshot(Stage stage, String name) {
+    public Path screenshot(Stage stage, String name) {
         WaitForAsyncUtils.waitForFxEvents();
         WritableImage image = fx(() -> stage.getScene().snapshot(null));
         int width = (int) image.getWidth();

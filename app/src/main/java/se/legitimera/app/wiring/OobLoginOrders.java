@@ -1,0 +1,118 @@
+package se.legitimera.app.wiring;
+
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.legitimera.app.ui.common.Outcome;
+import se.legitimera.app.ui.login.LoginDetails;
+import se.legitimera.app.ui.login.LoginOrder;
+import se.legitimera.app.ui.login.LoginOrders;
+import se.legitimera.app.ui.login.LoginUnavailableException;
+import se.legitimera.oob.AutoStartLink;
+import se.legitimera.oob.CancelReason;
+import se.legitimera.oob.InvalidAutoStartLinkException;
+import se.legitimera.oob.OobClient;
+import se.legitimera.oob.OobException;
+import se.legitimera.oob.OrderCancelledException;
+import se.legitimera.oob.OrderExpiredException;
+import se.legitimera.oob.OrderNotFoundException;
+import se.legitimera.oob.OrderSignatureInvalidException;
+import se.legitimera.oob.OriginNotAllowedException;
+import se.legitimera.oob.Order;
+import se.legitimera.oob.ProofSigningException;
+import se.legitimera.oob.ServiceCertificateUntrustedException;
+import se.legitimera.oob.ServiceUnavailableException;
+import se.legitimera.oob.TlsInterceptionDetectedException;
+import se.legitimera.smartcard.api.CardMonitor;
+import se.legitimera.smartcard.api.CardStatus;
+
+/**
+ * The login dialog's {@link LoginOrders} over the OOB client: a {@code legitimera://} link becomes a verified
+ * order; approving signs the proof with the active card's identification key (PIN verify and signature in
+ * one card operation) and posts it once. Blocking; called on the UI worker.
+ */
+public final class OobLoginOrders implements LoginOrders {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OobLoginOrders.class);
+
+    private final OobClient client;
+    private final CardMonitor monitor;
+    private final ActiveCard active;
+
+    public OobLoginOrders(OobClient client, CardMonitor monitor, ActiveCard active) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.monitor = Objects.requireNonNull(monitor, "monitor");
+        this.active = Objects.requireNonNull(active, "active");
+    }
+
+    @Override
+    public LoginOrder fetch(String link) throws LoginUnavailableException {
+        try {
+            Order order = client.fetchOrder(AutoStartLink.parse(link));
+            LOG.info("Fetched {}", order);
+            return new Fetched(order);
+        } catch (OobException e) {
+            LOG.warn("Login link refused: {}", e.getClass().getSimpleName());
+            throw new LoginUnavailableException(outcome(e));
+        }
+    }
+
+    /** The one table from the OOB client's failures to what the login dialog says. */
+    static Outcome outcome(OobException failure) {
+        return switch (failure) {
+            case OriginNotAllowedException e -> new Outcome.ServiceUntrusted();
+            case TlsInterceptionDetectedException e -> new Outcome.ServiceUntrusted();
+            case ServiceCertificateUntrustedException e -> new Outcome.ServiceUntrusted();
+            case OrderSignatureInvalidException e -> new Outcome.ServiceUntrusted();
+            case ServiceUnavailableException e -> new Outcome.ServiceUnavailable();
+            case OrderExpiredException e -> new Outcome.OrderExpired();
+            case OrderNotFoundException e -> new Outcome.OrderExpired();
+            case OrderCancelledException e -> new Outcome.OrderCancelled();
+            case InvalidAutoStartLinkException e -> new Outcome.Failed("not a Legitimera login link");
+            default -> new Outcome.Failed(failure.getClass().getSimpleName()
+                    + failure.hintCode().map(h -> " " + h).orElse(""));
+        };
+    }
+
+    private final class Fetched implements LoginOrder {
+        private final Order order;
+
+        Fetched(Order order) {
+            this.order = order;
+        }
+
+        @Override
+        public LoginDetails details() {
+            return new LoginDetails(order.rpName(), order.rpOrigin(), order.service().toString(), order.message(),
+                    order.expiresAt());
+        }
+
+        @Override
+        public Outcome approve(char[] pin) {
+            CardStatus card = active.status().orElse(null);
+            if (card == null) {
+                return new Outcome.NoCard();
+            }
+            CardProofSigner signer = new CardProofSigner(monitor.keys(card.reader()), pin);
+            try {
+                client.complete(order, signer);
+                return new Outcome.Done();
+            } catch (ProofSigningException e) {
+                return signer.failure();
+            } catch (OobException e) {
+                return outcome(e);
+            } finally {
+                signer.wipe();
+            }
+        }
+
+        @Override
+        public void cancel() {
+            try {
+                client.cancel(order, CancelReason.USER_CANCEL);
+            } catch (OobException e) {
+                LOG.warn("Cancelling {} failed: {}", order, e.getClass().getSimpleName());
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package se.legitimera.app.e2e;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import se.legitimera.app.ui.common.FxmlView;
+import se.legitimera.app.ui.common.Outcome;
+import se.legitimera.app.ui.common.Theme;
+import se.legitimera.app.ui.common.WindowOpener;
+import se.legitimera.app.ui.login.LoginApprovalController;
+import se.legitimera.app.ui.login.LoginApprovalViewModel;
+import se.legitimera.app.ui.login.LoginOrders;
+import se.legitimera.app.ui.main.MainController;
+import se.legitimera.app.ui.main.MainViewModel;
+import se.legitimera.app.ui.pin.PinChangeController;
+import se.legitimera.app.ui.pin.PinChangeViewModel;
+import se.legitimera.app.ui.pin.PinRole;
+import se.legitimera.app.ui.pin.PukUnblockController;
+import se.legitimera.app.ui.pin.PukUnblockViewModel;
+import se.legitimera.app.ui.window.WindowTestBench;
+import se.legitimera.app.wiring.ActiveCard;
+import se.legitimera.app.wiring.CardEventRelay;
+import se.legitimera.app.wiring.CardPicture;
+import se.legitimera.app.wiring.CardPinChange;
+import se.legitimera.app.wiring.CardPinStatusSource;
+import se.legitimera.app.wiring.CardPinUnblock;
+import se.legitimera.devkit.card.VirtualSithsCard;
+import se.legitimera.devkit.pki.TestPki;
+import se.legitimera.devkit.smartcardio.VirtualReaders;
+import se.legitimera.smartcard.api.CardMonitor;
+import se.legitimera.smartcard.pcsc.TerminalSource;
+
+/**
+ * The app's windows wired as DesktopApp wires them (same adapters, same relay), over a card monitor that
+ * watches an in-JVM virtual reader holding a virtual SITHS 940 with PIN 123456, signature PIN 654321 and
+ * PUK 12345678.
+ */
+final class VirtualCardDesk implements AutoCloseable {
+
+    static final String READER = "Virtual PCD 00 00";
+    static final String PIN = "123456";
+    static final String PUK = "12345678";
+
+    final WindowTestBench bench;
+    final VirtualReaders readers = VirtualReaders.named(READER);
+    final VirtualSithsCard card;
+    final CardMonitor monitor;
+    final MainViewModel main;
+    final LoginApprovalViewModel login;
+    final WindowOpener windows;
+
+    VirtualCardDesk(WindowTestBench bench, Path state, LoginOrders orders) {
+        this.bench = bench;
+        card = VirtualSithsCard.builder()
+                .withPki(TestPki.openOrCreate(state.resolve("pki"), Clock.systemUTC()))
+                .withInitialSecrets(PIN.toCharArray(), "654321".toCharArray(), PUK.toCharArray())
+                .openOrCreate();
+        monitor = CardMonitor.builder().withTerminalSource(TerminalSource.of(readers.terminalFactory())).build();
+        ActiveCard active = new ActiveCard(monitor);
+        main = new MainViewModel(bench.messages, Clock.systemDefaultZone());
+        CardPinStatusSource status = new CardPinStatusSource(monitor, active);
+        PinChangeViewModel pinChange = new PinChangeViewModel(bench.messages, status, new CardPinChange(monitor, active),
+                bench.worker, Platform::runLater);
+        PukUnblockViewModel pukUnblock = new PukUnblockViewModel(bench.messages, status,
+                new CardPinUnblock(monitor, active), bench.worker, Platform::runLater);
+        login = new LoginApprovalViewModel(bench.messages, orders, bench.worker, Platform::runLater,
+                Clock.systemDefaultZone());
+        AtomicReference<WindowOpener> self = new AtomicReference<>();
+        Map<Class<?>, Supplier<?>> controllers = Map.of(
+                MainController.class, () -> new MainController(main, new MainController.Actions(
+                        () -> self.get().show(FxmlView.PIN_CHANGE), () -> self.get().show(FxmlView.PUK_UNBLOCK),
+                        () -> { }, () -> { })),
+                PinChangeController.class, () -> new PinChangeController(pinChange,
+                        () -> self.get().show(FxmlView.PUK_UNBLOCK)),
+                PukUnblockController.class, () -> new PukUnblockController(pukUnblock),
+                LoginApprovalController.class, () -> new LoginApprovalController(login));
+        windows = bench.windows(Theme.STANDARD, controllers);
+        self.set(windows);
+        bench.fx(() -> main.activeCardProperty().subscribe(c -> active.choose(c == null ? null : c.readerName())));
+        monitor.start(new CardEventRelay(monitor, active, Optional.empty(), new CardEventRelay.Screen() {
+            @Override
+            public void show(CardPicture picture) {
+                Platform.runLater(() -> {
+                    main.update(picture.readers());
+                    main.updateCards(picture.cards());
+                });
+            }
+
+            @Override
+            public void activeCardRemoved() {
+                Platform.runLater(() -> login.endExternally(new Outcome.CardRemoved()));
+            }
+
+            @Override
+            public void activeCardArrived() {
+                Platform.runLater(() -> {
+                    if (windows.isShowing(FxmlView.PIN_CHANGE)) {
+                        pinChange.open(PinRole.IDENTIFICATION);
+                    }
+                });
+            }
+        }));
+    }
+
+    void insertCard() {
+        readers.reader(READER).insert(card);
+    }
+
+    VirtualSithsCard removeCard() {
+        return readers.reader(READER).remove();
+    }
+
+    @Override
+    public void close() {
+        monitor.close();
+    }
+}
