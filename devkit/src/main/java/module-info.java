@@ -22,6 +22,8 @@ module se.legitimera.devkit {
     exports se.legitimera.devkit.service;
     exports se.legitimera.devkit.ocsp;
 
+    provides se.legitimera.oob.demo.DemoEnvironmentFactory with se.legitimera.devkit.demo.DevkitDemo;
+
     opens se.legitimera.devkit to info.picocli;
     opens se.legitimera.devkit.service to info.picocli;
 }

@@ -10,5 +10,6 @@ module se.legitimera.oob {
     requires org.apache.httpcomponents.core5.httpcore5;
 
     exports se.legitimera.oob;
+    exports se.legitimera.oob.card;
     exports se.legitimera.oob.demo;
 }

@@ -39,29 +39,30 @@ import se.legitimera.oob.ServiceCertificateUntrustedException;
 import se.legitimera.oob.ServiceOrigin;
 import se.legitimera.oob.ServiceUnavailableException;
 import se.legitimera.oob.TlsInterceptionDetectedException;
+import se.legitimera.smartcard.api.CardMonitor;
 
 /**
  * {@code legitimera auth URL}: completes an out-of-band login from a terminal, with the same checks and
  * texts as the login dialog.
  */
 @Command(name = "auth",
-        description = {"Legitimera dig hos en tjänst från terminalen (a legitimera://auth link)."},
+        mixinStandardHelpOptions = true,
+        description = {"Legitimera dig hos en tjänst från terminalen (a legitimera://auth link).",
+            "Signs with the identification key of the SITHS card in the reader (PIN: Legitimering)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:Logged in.",
-            "2:Invalid command line or link.",
-            "3:Refused before signing: service not allowed, TLS interception, untrusted service, forged order.",
-            "4:The order failed: expired, cancelled, unknown, or the proof was refused.",
-            "5:The card did not sign: wrong or blocked PIN, no card, cancelled.",
-            "6:The service is unavailable."})
+            "2:Invalid command line or link, no console without --stdin, or cards in several readers (use --reader).",
+            "3:Wrong PIN (the order stays pending).",
+            "4:PIN blocked.",
+            "5:No reader or no card, or the card was removed.",
+            "6:The card cannot sign this way.",
+            "7:The PC/SC service or the authentication service is not running.",
+            "9:Cancelled: no PIN was given.",
+            "10:The card could not be reached (another program holds it, or a card error).",
+            "14:Refused before signing: service not allowed, TLS interception, untrusted service, forged order.",
+            "15:The order failed: expired, cancelled, unknown, or the proof was refused."})
 public final class AuthCommand implements Callable<Integer> {
-
-    static final int OK = 0;
-    static final int INVALID = 2;
-    static final int REFUSED = 3;
-    static final int ORDER_FAILED = 4;
-    static final int CARD_FAILED = 5;
-    static final int UNAVAILABLE = 6;
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -71,20 +72,23 @@ public final class AuthCommand implements Callable<Integer> {
     @Option(names = "--stdin", description = "Read the PIN from the first line of standard input instead of the terminal.")
     private boolean stdin;
 
-    @Option(names = "--trust", paramLabel = "PEM", description = "Also trust the service certificate(s) in this PEM file, for this run only.")
+    @Option(names = "--trust", paramLabel = "PEM", description = "Also trust the service certificate(s) in this PEM file, for this run only; CA certificates in it also complete the card certificate's chain.")
     private List<Path> trust = new ArrayList<>();
 
     @Option(names = "--allow", paramLabel = "ORIGIN", description = "Also allow this service origin (https://host[:port]), for this run only.")
     private List<String> allow = new ArrayList<>();
+
+    @Option(names = "--reader", paramLabel = "NAME", description = "The reader with the card; needed when several readers hold cards.")
+    private String reader;
 
     @Spec
     private CommandSpec spec;
 
     private final AuthEnvironment environment;
 
-    /** Used when the composition root registers the command without a card signer. */
+    /** Signs with the card in the system's PC/SC readers. */
     public AuthCommand() {
-        this(AuthEnvironment.withoutCardSigner());
+        this(AuthEnvironment.systemReaders());
     }
 
     public AuthCommand(AuthEnvironment environment) {
@@ -107,10 +111,10 @@ public final class AuthCommand implements Callable<Integer> {
             }
         } catch (InvalidAutoStartLinkException | IllegalArgumentException e) {
             err.println("Ogiltig länk eller flagga: " + e.getMessage());
-            return INVALID;
+            return ExitCodes.USAGE;
         } catch (IOException | CertificateException e) {
             err.println("Kan inte läsa certifikatet: " + e.getMessage());
-            return INVALID;
+            return ExitCodes.USAGE;
         }
         PinReader pins;
         if (stdin) {
@@ -119,25 +123,55 @@ public final class AuthCommand implements Callable<Integer> {
             Console console = System.console();
             if (console == null) {
                 err.println("Ingen terminal att fråga efter pinkoden i: använd --stdin.");
-                return INVALID;
+                return ExitCodes.USAGE;
             }
             pins = PinReader.terminal(console);
         }
+        return switch (environment.card()) {
+            case AuthEnvironment.CardAccess.Signers s -> fetchAndSign(builder, link, s.factory(), pins, out, err);
+            case AuthEnvironment.CardAccess.Readers r -> {
+                try (CardMonitor monitor = r.monitors().get()) {
+                    CardSigners.Opened card = CardSigners.open(monitor, reader, trustedCertificates(), err);
+                    yield card.signers().isPresent()
+                            ? fetchAndSign(builder, link, card.signers().get(), pins, out, err)
+                            : card.exitCode();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    yield ExitCodes.CANCELLED;
+                }
+            }
+        };
+    }
+
+    private List<X509Certificate> trustedCertificates() {
+        List<X509Certificate> all = new ArrayList<>();
+        for (Path pem : trust) {
+            try {
+                all.addAll(readCertificates(pem));
+            } catch (IOException | CertificateException e) {
+                // read once already in call(); a file that vanished since only loses chain candidates
+            }
+        }
+        return all;
+    }
+
+    private int fetchAndSign(OobClientBuilder builder, AutoStartLink link, ProofSignerFactory signers, PinReader pins,
+            PrintWriter out, PrintWriter err) {
         try (OobClient client = builder.build()) {
             Order order = client.fetchOrder(link);
             show(order, out);
-            return signAndPost(client, order, pins, out, err);
+            return signAndPost(client, order, signers, pins, out, err);
         } catch (IllegalStateException e) {
             err.println("Ingen tjänst är tillåten: lägg till den i inställningarna eller med --allow.");
-            return INVALID;
+            return ExitCodes.USAGE;
         } catch (OobException e) {
             err.println(describe(e));
             return exitCode(e);
         }
     }
 
-    private int signAndPost(OobClient client, Order order, PinReader pins, PrintWriter out, PrintWriter err)
-            throws OobException {
+    private int signAndPost(OobClient client, Order order, ProofSignerFactory signers, PinReader pins,
+            PrintWriter out, PrintWriter err) throws OobException {
         while (true) {
             out.flush();
             char[] pin;
@@ -145,18 +179,18 @@ public final class AuthCommand implements Callable<Integer> {
                 pin = pins.read("Ange pinkod för SITHS-kort (Legitimering): ");
             } catch (IOException e) {
                 err.println("Kunde inte läsa pinkoden: " + e.getMessage());
-                return INVALID;
+                return ExitCodes.CANCELLED;
             }
             try {
                 if (pin.length == 0) {
                     client.cancel(order, CancelReason.USER_CANCEL);
                     err.println("Inloggningen avbröts.");
-                    return ORDER_FAILED;
+                    return ExitCodes.CANCELLED;
                 }
-                ProofSigner signer = environment.signers().open(pin);
+                ProofSigner signer = signers.open(pin);
                 client.complete(order, signer);
                 out.println("Klart: du är inloggad hos " + order.rpName() + ".");
-                return OK;
+                return ExitCodes.OK;
             } catch (ProofSigningException e) {
                 switch (e.reason()) {
                     case WRONG_PIN -> {
@@ -166,23 +200,29 @@ public final class AuthCommand implements Callable<Integer> {
                         if (pins.interactive()) {
                             continue;
                         }
-                        return CARD_FAILED;
+                        return ExitCodes.WRONG_PIN;
                     }
                     case PIN_BLOCKED -> {
                         client.cancel(order, CancelReason.PIN_BLOCKED);
                         err.println("Pinkoden är spärrad. Lås upp den med PUK-koden i Legitimera.");
+                        return ExitCodes.BLOCKED;
                     }
                     case NO_CARD -> {
                         client.cancel(order, CancelReason.NO_CARD);
                         err.println("Inget SITHS-kort hittades. Sätt i kortet och försök igen.");
+                        return ExitCodes.NO_CARD;
                     }
                     case CANCELLED -> {
                         client.cancel(order, CancelReason.USER_CANCEL);
                         err.println("Inloggningen avbröts.");
+                        return ExitCodes.CANCELLED;
                     }
-                    case CARD_ERROR -> err.println("Kortet kunde inte skriva under: " + e.getMessage());
+                    case CARD_ERROR -> {
+                        err.println("Kortet kunde inte skriva under: " + e.getMessage());
+                        return ExitCodes.CARD_UNREACHABLE;
+                    }
                 }
-                return CARD_FAILED;
+                throw new AssertionError(e.reason());
             } finally {
                 Arrays.fill(pin, '\0');
             }
@@ -217,13 +257,13 @@ public final class AuthCommand implements Callable<Integer> {
 
     static int exitCode(OobException e) {
         return switch (e) {
-            case OriginNotAllowedException x -> REFUSED;
-            case TlsInterceptionDetectedException x -> REFUSED;
-            case ServiceCertificateUntrustedException x -> REFUSED;
-            case OrderSignatureInvalidException x -> REFUSED;
-            case ServiceUnavailableException x -> UNAVAILABLE;
-            case InvalidAutoStartLinkException x -> INVALID;
-            default -> ORDER_FAILED;
+            case OriginNotAllowedException x -> ExitCodes.SERVICE_REFUSED;
+            case TlsInterceptionDetectedException x -> ExitCodes.SERVICE_REFUSED;
+            case ServiceCertificateUntrustedException x -> ExitCodes.SERVICE_REFUSED;
+            case OrderSignatureInvalidException x -> ExitCodes.SERVICE_REFUSED;
+            case ServiceUnavailableException x -> ExitCodes.SERVICE_DOWN;
+            case InvalidAutoStartLinkException x -> ExitCodes.USAGE;
+            default -> ExitCodes.ORDER_FAILED;
         };
     }
 

@@ -31,6 +31,10 @@ final class ExitCodes {
     static final int APP_UNREACHABLE = 11;
     static final int TUNNEL_NOT_OPENED = 12;
     static final int UNKNOWN_TUNNEL = 13;
+    /** Refused before anything was sent: service not allowed, TLS interception, untrusted service, forged order. */
+    static final int SERVICE_REFUSED = 14;
+    /** The login order failed: expired, cancelled, unknown, or the proof was refused. */
+    static final int ORDER_FAILED = 15;
 
     private ExitCodes() {
     }

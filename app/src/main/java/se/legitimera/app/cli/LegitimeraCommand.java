@@ -33,13 +33,15 @@ import se.legitimera.app.launcher.AppVersion;
             "4:PIN or PUK blocked.",
             "5:No reader or no card, or the card was removed.",
             "6:Card or PIN not supported.",
-            "7:PC/SC service not running.",
+            "7:PC/SC service (auth: the authentication service) not running.",
             "8:New PIN or PUK breaks the rules; nothing was sent to the card.",
             "9:Cancelled: the input ended.",
             "10:The card could not be reached (another program holds it, or a reader error).",
             "11:The running app cannot be reached (tunnel start|stop).",
             "12:The tunnel could not be opened.",
-            "13:No tunnel of that name in the settings."
+            "13:No tunnel of that name in the settings.",
+            "14:auth: refused before signing (service not allowed, TLS interception, untrusted, forged order).",
+            "15:auth: the order failed (expired, cancelled, unknown, or the proof was refused)."
         })
 public final class LegitimeraCommand implements Callable<Integer> {
 

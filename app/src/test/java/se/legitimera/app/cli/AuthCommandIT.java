@@ -166,7 +166,7 @@ class AuthCommandIT {
         SoftwareCard card = new SoftwareCard();
         Run run = run(card, "000000\n", (String) order.get("autoStartUrl"), "--stdin", "--trust", trustPem.toString(),
                 "--allow", service.origin().toString());
-        assertThat(run.exitCode()).isEqualTo(AuthCommand.CARD_FAILED);
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.WRONG_PIN);
         assertThat(run.err()).contains("Fel pinkod, 2 försök kvar.");
         assertThat(card.signatures).hasValue(0);
         assertThat(rpCall("/rp/v1/collect", Map.of("orderRef", order.get("orderRef")))).containsEntry("hintCode", "userSign");
@@ -177,7 +177,7 @@ class AuthCommandIT {
         Map<String, Object> order = startOrder();
         Run run = run(new SoftwareCard(), "\n", (String) order.get("autoStartUrl"), "--stdin", "--trust", trustPem.toString(),
                 "--allow", service.origin().toString());
-        assertThat(run.exitCode()).isEqualTo(AuthCommand.ORDER_FAILED);
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.CANCELLED);
         assertThat(rpCall("/rp/v1/collect", Map.of("orderRef", order.get("orderRef")))).containsEntry("hintCode", "userCancel");
     }
 
@@ -186,7 +186,7 @@ class AuthCommandIT {
         Map<String, Object> order = startOrder();
         Run run = run(new SoftwareCard(), "123456\n", (String) order.get("autoStartUrl"), "--stdin", "--trust", trustPem.toString(),
                 "--allow", "https://idp.example");
-        assertThat(run.exitCode()).isEqualTo(AuthCommand.REFUSED);
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.SERVICE_REFUSED);
         assertThat(run.err()).contains("inte godkänd");
         assertThat(rpCall("/rp/v1/collect", Map.of("orderRef", order.get("orderRef")))).containsEntry("hintCode", "outstandingTransaction");
     }
@@ -196,13 +196,13 @@ class AuthCommandIT {
         Map<String, Object> order = startOrder();
         Run run = run(new SoftwareCard(), "123456\n", (String) order.get("autoStartUrl"), "--stdin",
                 "--allow", service.origin().toString());
-        assertThat(run.exitCode()).isEqualTo(AuthCommand.REFUSED);
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.SERVICE_REFUSED);
         assertThat(run.err()).contains("inte betrott");
     }
 
     @Test
     void whenLinkIsNotHttps_thenInvalid() {
         Run run = run(new SoftwareCard(), "123456\n", "legitimera://auth?service=http://127.0.0.1:1&token=abcdefghijklmnopqrstu", "--stdin");
-        assertThat(run.exitCode()).isEqualTo(AuthCommand.INVALID);
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
     }
 }
