@@ -61,8 +61,12 @@ public final class LazyFxThread implements Executor {
                 tasks = List.copyOf(pending);
                 pending.clear();
             }
-            runLogged(onStarted);
-            tasks.forEach(LazyFxThread::runLogged);
+            // Not run inside the start-up runnable itself: the toolkit finishes starting only when it returns,
+            // and a task that opens a modal dialog (showAndWait) would keep every window unpainted.
+            Platform.runLater(() -> {
+                runLogged(onStarted);
+                tasks.forEach(LazyFxThread::runLogged);
+            });
         });
     }
 
