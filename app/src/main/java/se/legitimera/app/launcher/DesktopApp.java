@@ -2,6 +2,7 @@ package se.legitimera.app.launcher;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +21,9 @@ import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.legitimera.app.cli.LegitimeraCommand.DesktopOptions;
+import se.legitimera.app.settings.SettingKey;
+import se.legitimera.app.settings.Settings;
+import se.legitimera.app.settings.SettingsStore;
 import se.legitimera.app.tray.AwtTray;
 import se.legitimera.app.tray.TrayActions;
 import se.legitimera.app.tray.TrayPresenter;
@@ -37,6 +41,7 @@ import se.legitimera.app.ui.common.Messages;
 import se.legitimera.app.ui.common.Outcome;
 import se.legitimera.app.ui.common.Theme;
 import se.legitimera.app.ui.common.WindowOpener;
+import se.legitimera.app.ui.login.HandOver;
 import se.legitimera.app.ui.login.LoginApprovalController;
 import se.legitimera.app.ui.login.LoginApprovalViewModel;
 import se.legitimera.app.ui.login.LoginOrders;
@@ -48,13 +53,17 @@ import se.legitimera.app.ui.pin.PinChangeViewModel;
 import se.legitimera.app.ui.pin.PinRole;
 import se.legitimera.app.ui.pin.PukUnblockController;
 import se.legitimera.app.ui.pin.PukUnblockViewModel;
+import se.legitimera.app.ui.settings.SettingsController;
+import se.legitimera.app.ui.settings.SettingsViewModel;
 import se.legitimera.app.wiring.ActiveCard;
+import se.legitimera.app.wiring.CardCertificates;
 import se.legitimera.app.wiring.CardEventRelay;
 import se.legitimera.app.wiring.CardPicture;
 import se.legitimera.app.wiring.CardPinChange;
 import se.legitimera.app.wiring.CardPinStatusSource;
 import se.legitimera.app.wiring.CardPinUnblock;
 import se.legitimera.app.wiring.OobLoginOrders;
+import se.legitimera.app.wiring.ServiceAccess;
 import se.legitimera.app.wiring.SystemBrowser;
 import se.legitimera.oob.OobClient;
 import se.legitimera.oob.OobClientBuilder;
@@ -64,6 +73,8 @@ import se.legitimera.oob.demo.DemoEnvironmentFactory;
 import se.legitimera.smartcard.api.CardMonitor;
 import se.legitimera.smartcard.api.CardStatus;
 import se.legitimera.smartcard.api.MonitorSnapshot;
+import se.legitimera.smartcard.cert.RevocationChecker;
+import se.legitimera.smartcard.cert.SithsCertificateReader;
 import se.legitimera.smartcard.pcsc.TerminalSource;
 import se.legitimera.smartcard.pkcs11.ModuleLocator;
 
@@ -86,14 +97,33 @@ final class DesktopApp {
     private final AtomicReference<CardPicture> latestPicture = new AtomicReference<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("ui-worker")
             .daemon().uncaughtExceptionHandler((t, e) -> LOG.error("UI worker task failed", e)).factory());
+    // Certificate reading and OCSP may wait on a slow card or responder: apart from the UI worker.
+    private final ExecutorService certificateWork = Executors.newSingleThreadExecutor(Thread.ofPlatform()
+            .name("card-certificates").daemon()
+            .uncaughtExceptionHandler((t, e) -> LOG.error("Certificate task failed", e)).factory());
 
-    private DesktopApp(ResourceBundle messages, UserFolders folders) {
+    private final SettingsStore store;
+    private final Settings settings;
+
+    private DesktopApp(ResourceBundle messages, UserFolders folders, SettingsStore store, Settings settings) {
         this.messages = messages;
         this.folders = folders;
+        this.store = store;
+        this.settings = settings;
     }
 
-    static int runUntilQuit(DesktopOptions options) {
-        return new DesktopApp(Messages.forLocale(Locale.getDefault()), UserFolders.forCurrentUser()).run(options);
+    /**
+     * Runs the desktop app until Quit.
+     *
+     * @param store    where the settings window reads and saves
+     * @param settings the settings read once at start-up: the language picks the texts, the services and
+     *                 pins configure logins
+     */
+    static int runUntilQuit(DesktopOptions options, SettingsStore store, Settings settings) {
+        settings.problems().forEach(problem -> LOG.warn("Setting ignored: {}", problem));
+        Locale language = settings.get(SettingKey.LANGUAGE).value().locale();
+        return new DesktopApp(Messages.forLocale(language), UserFolders.forCurrentUser(), store, settings)
+                .run(options);
     }
 
     private int run(DesktopOptions options) {
@@ -145,6 +175,7 @@ final class DesktopApp {
             }
         } finally {
             worker.shutdownNow();
+            certificateWork.shutdownNow();
         }
     }
 
@@ -163,6 +194,7 @@ final class DesktopApp {
 
         // One source of truth for readers and cards: the monitor (real PC/SC, or the demo's virtual readers).
         TerminalSource terminals = demo.map(d -> TerminalSource.of(d.terminals())).orElseGet(TerminalSource::pcsc);
+        Optional<OobClient> oob = demo.map(DesktopApp::demoClient).or(this::configuredClient);
         try (CardMonitor monitor = CardMonitor.builder().withTerminalSource(terminals).build()) {
             ActiveCard activeCard = new ActiveCard(monitor);
 
@@ -172,11 +204,13 @@ final class DesktopApp {
                     new CardPinChange(monitor, activeCard), worker, Platform::runLater);
             PukUnblockViewModel pukUnblock = new PukUnblockViewModel(messages, pinStatus,
                     new CardPinUnblock(monitor, activeCard), worker, Platform::runLater);
-            Optional<OobClient> oob = demo.map(DesktopApp::demoClient);
-            LoginOrders orders = oob.<LoginOrders>map(client -> new OobLoginOrders(client, monitor, activeCard))
-                    .orElseGet(DesktopApp::loginsNotConfigured);
+            // The demo's CA certificates complete the card's chain; no issuing CA is configured otherwise yet.
+            List<X509Certificate> issuers = demo.map(DemoEnvironment::serviceTrust).orElse(List.of());
+            LoginOrders orders = oob.<LoginOrders>map(client -> new OobLoginOrders(client, monitor, activeCard,
+                    issuers)).orElseGet(DesktopApp::loginsNotConfigured);
             LoginApprovalViewModel login = new LoginApprovalViewModel(messages, orders, worker,
                     Platform::runLater, clock);
+            SettingsViewModel settingsWindow = new SettingsViewModel(messages, store, worker, Platform::runLater);
             AboutViewModel about = new AboutViewModel(messages, () -> collectDiagnostics(monitor.snapshot()),
                     new DiagnosticsExport(folders.logs(), new PersonalData(System.getProperty("user.home"))), worker,
                     Platform::runLater, clock);
@@ -192,6 +226,7 @@ final class DesktopApp {
                             () -> windows.get().show(FxmlView.PUK_UNBLOCK)),
                     PukUnblockController.class, () -> new PukUnblockController(pukUnblock),
                     LoginApprovalController.class, () -> new LoginApprovalController(login),
+                    SettingsController.class, () -> new SettingsController(settingsWindow),
                     AboutController.class, () -> new AboutController(about,
                             new SaveDialogExportTarget(messages, Path.of(System.getProperty("user.home")))));
             windowsRef.set(new WindowOpener(messages, new ControllerFactory(controllers), theme,
@@ -202,7 +237,7 @@ final class DesktopApp {
                         () -> windows.get().show(FxmlView.MAIN),
                         () -> windows.get().show(FxmlView.PIN_CHANGE),
                         () -> windows.get().show(FxmlView.PUK_UNBLOCK),
-                        Optional.empty(),
+                        Optional.of(() -> windows.get().show(FxmlView.SETTINGS)),
                         () -> windows.get().show(FxmlView.ABOUT),
                         this::quit), clock);
                 t.onActivate(() -> windows.get().show(FxmlView.MAIN));
@@ -216,7 +251,7 @@ final class DesktopApp {
             whenFxStarts.add(() -> mainViewModel.activeCardProperty().subscribe(card ->
                     activeCard.choose(card == null ? null : card.readerName())));
 
-            monitor.start(new CardEventRelay(monitor, activeCard, trayPresenter, new CardEventRelay.Screen() {
+            CardEventRelay relay = new CardEventRelay(monitor, activeCard, trayPresenter, new CardEventRelay.Screen() {
                 @Override
                 public void show(CardPicture picture) {
                     latestPicture.set(picture);
@@ -245,16 +280,19 @@ final class DesktopApp {
                         });
                     }
                 }
-            }));
+            });
+            CardCertificates certificates = new CardCertificates(monitor, SithsCertificateReader.builder().build(),
+                    RevocationChecker.builder().build(), issuers, certificateWork, relay::certificatesRead,
+                    trayPresenter, messages);
+            monitor.start(relay.andThen(certificates));
 
+            HandOver handOver = new HandOver(login, windows.get());
             receiver.set((arguments, receivedAt) -> fxThread.execute(() -> {
-                if (arguments.isEmpty()) {
-                    windows.get().show(FxmlView.MAIN);
-                    return;
+                handOver.receive(arguments);
+                if (!arguments.isEmpty()) {
+                    LOG.info("Login dialog shown {} ms after the hand-over",
+                            (System.nanoTime() - receivedAt) / 1_000_000);
                 }
-                login.start(arguments.getFirst());
-                windows.get().show(FxmlView.LOGIN_APPROVAL);
-                LOG.info("Login dialog shown {} ms after the hand-over", (System.nanoTime() - receivedAt) / 1_000_000);
             }));
 
             if (options.link().isPresent()) {
@@ -272,6 +310,7 @@ final class DesktopApp {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            oob.ifPresent(OobClient::close);
             tray.ifPresent(AwtTray::remove);
             if (fxThread.isStarted()) {
                 Platform.exit();
@@ -338,8 +377,21 @@ final class DesktopApp {
         return builder.build();
     }
 
-    // Until the allowed origins and pins are read from the settings, a login link outside the demo answers
-    // honestly that this build cannot do it.
+    /**
+     * A client for the services the settings and policy allow, with their pins (a link to any other is
+     * refused); empty when none is configured.
+     */
+    private Optional<OobClient> configuredClient() {
+        ServiceAccess access = ServiceAccess.of(settings);
+        access.problems().forEach(problem -> LOG.warn("Service setting ignored: {}", problem));
+        if (access.allowedOrigins().isEmpty()) {
+            LOG.info("No authentication service is configured: login links will be refused");
+            return Optional.empty();
+        }
+        return Optional.of(access.applyTo(OobClient.builder()).build());
+    }
+
+    // With no service configured, a login link is answered plainly: this installation cannot log in anywhere.
     private static LoginOrders loginsNotConfigured() {
         return link -> {
             throw new LoginUnavailableException(new Outcome.NotSupported());

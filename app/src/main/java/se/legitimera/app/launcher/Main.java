@@ -2,6 +2,9 @@ package se.legitimera.app.launcher;
 
 import picocli.CommandLine;
 import se.legitimera.app.cli.LegitimeraCommand;
+import se.legitimera.app.settings.SettingKey;
+import se.legitimera.app.settings.Settings;
+import se.legitimera.app.settings.SettingsStore;
 
 /**
  * Entry point of both the tray app (no subcommand) and the CLI (a subcommand).
@@ -12,11 +15,20 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // Logback reads this when the first logger is created, so it must be set before anything logs.
+        UserFolders folders = UserFolders.forCurrentUser();
+        // Logback reads these when the first logger is created, so they must be set before anything logs;
+        // reading the settings logs nothing, and its problems are logged by the desktop app.
         if (System.getProperty("legitimera.logdir") == null) {
-            System.setProperty("legitimera.logdir", UserFolders.forCurrentUser().logs().toString());
+            System.setProperty("legitimera.logdir", folders.logs().toString());
         }
-        int exitCode = new CommandLine(new LegitimeraCommand(DesktopApp::runUntilQuit))
+        SettingsStore store = SettingsStore.builder()
+                .withUserFile(folders.config().resolve("settings.properties")).build();
+        Settings settings = store.load();
+        if (System.getProperty("legitimera.loglevel") == null) {
+            System.setProperty("legitimera.loglevel", settings.get(SettingKey.LOG_LEVEL).value().name());
+        }
+        int exitCode = new CommandLine(new LegitimeraCommand(options -> DesktopApp.runUntilQuit(options, store,
+                settings)))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .execute(args);
         // AWT and JavaFX leave non-daemon threads behind; the process ends here, deliberately.

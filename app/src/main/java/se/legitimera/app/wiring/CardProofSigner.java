@@ -1,6 +1,8 @@
 package se.legitimera.app.wiring;
 
+import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import se.legitimera.app.ui.common.Outcome;
@@ -23,17 +25,38 @@ import se.legitimera.smartcard.pkcs11.SignatureScheme;
 final class CardProofSigner implements ProofSigner {
 
     private final CardKeys keys;
+    private final List<X509Certificate> knownIssuers;
     private final char[] pin;
     private Outcome failure = new Outcome.Failed("not signed");
 
-    CardProofSigner(CardKeys keys, char[] pin) {
+    /**
+     * @param knownIssuers issuing CA certificates the app knows; a card holds only its own certificates,
+     *                     and the protocol's chain is the identification certificate then its issuing CA
+     */
+    CardProofSigner(CardKeys keys, List<X509Certificate> knownIssuers, char[] pin) {
         this.keys = keys;
+        this.knownIssuers = List.copyOf(knownIssuers);
         this.pin = pin.clone();
     }
 
     @Override
     public List<X509Certificate> certificateChain() throws ProofSigningException {
-        return List.of(identification().x509());
+        X509Certificate leaf = identification().x509();
+        List<X509Certificate> chain = new ArrayList<>(List.of(leaf));
+        knownIssuers.stream().filter(ca -> issued(ca, leaf)).findFirst().ifPresent(chain::add);
+        return List.copyOf(chain);
+    }
+
+    private static boolean issued(X509Certificate ca, X509Certificate leaf) {
+        if (!ca.getSubjectX500Principal().equals(leaf.getIssuerX500Principal())) {
+            return false;
+        }
+        try {
+            leaf.verify(ca.getPublicKey());
+            return true;
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
     }
 
     @Override

@@ -1,5 +1,7 @@
 package se.legitimera.app.wiring;
 
+import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,11 +40,18 @@ public final class OobLoginOrders implements LoginOrders {
     private final OobClient client;
     private final CardMonitor monitor;
     private final ActiveCard active;
+    private final List<X509Certificate> knownIssuers;
 
-    public OobLoginOrders(OobClient client, CardMonitor monitor, ActiveCard active) {
+    /**
+     * @param knownIssuers issuing CA certificates sent after the card's identification certificate when one
+     *                     issued it (a card holds no CA certificate); may be empty
+     */
+    public OobLoginOrders(OobClient client, CardMonitor monitor, ActiveCard active,
+                          List<X509Certificate> knownIssuers) {
         this.client = Objects.requireNonNull(client, "client");
         this.monitor = Objects.requireNonNull(monitor, "monitor");
         this.active = Objects.requireNonNull(active, "active");
+        this.knownIssuers = List.copyOf(knownIssuers);
     }
 
     @Override
@@ -93,7 +102,7 @@ public final class OobLoginOrders implements LoginOrders {
             if (card == null) {
                 return new Outcome.NoCard();
             }
-            CardProofSigner signer = new CardProofSigner(monitor.keys(card.reader()), pin);
+            CardProofSigner signer = new CardProofSigner(monitor.keys(card.reader()), knownIssuers, pin);
             try {
                 client.complete(order, signer);
                 return new Outcome.Done();

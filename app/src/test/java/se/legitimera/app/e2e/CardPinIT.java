@@ -108,6 +108,27 @@ class CardPinIT {
         bench.screenshot(main, "main-after-change");
     }
 
+    /** The main window's certificate lines as its labels show them. */
+    private String certificateLines(Stage stage) {
+        return bench.fx(() -> stage.getScene().lookup("#certificates").lookupAll(".label").stream()
+                .map(n -> ((Labeled) n).getText()).collect(Collectors.joining(" | ")));
+    }
+
+    @Test
+    void theMainWindow_showsTheCardsCertificates(TestInfo test) throws Exception {
+        open(test);
+        Stage main = bench.fx(() -> desk.windows.show(FxmlView.MAIN));
+        desk.insertCard();
+        // No OCSP responder listens at the test certificates' address: the check ends as "could not be checked".
+        bench.await("the certificates with their revocation check",
+                () -> certificateLines(main).contains("Spärrstatus | Kunde inte kontrolleras"));
+        String lines = certificateLines(main);
+        bench.screenshot(main, "main-certificates");
+        assertThat(lines).contains("Certifikat för legitimering", "Certifikat för underskrift",
+                "Innehavare | Test Testsson", "HSA-id | TSTNMT2321000156-1024", "dagar kvar)");
+        assertThat(lines.indexOf("Certifikat för legitimering")).isLessThan(lines.indexOf("Certifikat för underskrift"));
+    }
+
     @Test
     void unblockingWithThePuk_afterThreeWrongPins(TestInfo test) throws Exception {
         open(test);

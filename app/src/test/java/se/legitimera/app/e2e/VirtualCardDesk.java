@@ -2,6 +2,10 @@ package se.legitimera.app.e2e;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -11,6 +15,7 @@ import se.legitimera.app.ui.common.FxmlView;
 import se.legitimera.app.ui.common.Outcome;
 import se.legitimera.app.ui.common.Theme;
 import se.legitimera.app.ui.common.WindowOpener;
+import se.legitimera.app.ui.login.HandOver;
 import se.legitimera.app.ui.login.LoginApprovalController;
 import se.legitimera.app.ui.login.LoginApprovalViewModel;
 import se.legitimera.app.ui.login.LoginOrders;
@@ -23,6 +28,7 @@ import se.legitimera.app.ui.pin.PukUnblockController;
 import se.legitimera.app.ui.pin.PukUnblockViewModel;
 import se.legitimera.app.ui.window.WindowTestBench;
 import se.legitimera.app.wiring.ActiveCard;
+import se.legitimera.app.wiring.CardCertificates;
 import se.legitimera.app.wiring.CardEventRelay;
 import se.legitimera.app.wiring.CardPicture;
 import se.legitimera.app.wiring.CardPinChange;
@@ -32,6 +38,8 @@ import se.legitimera.devkit.card.VirtualSithsCard;
 import se.legitimera.devkit.pki.TestPki;
 import se.legitimera.devkit.smartcardio.VirtualReaders;
 import se.legitimera.smartcard.api.CardMonitor;
+import se.legitimera.smartcard.cert.RevocationChecker;
+import se.legitimera.smartcard.cert.SithsCertificateReader;
 import se.legitimera.smartcard.pcsc.TerminalSource;
 
 /**
@@ -52,11 +60,26 @@ final class VirtualCardDesk implements AutoCloseable {
     final MainViewModel main;
     final LoginApprovalViewModel login;
     final WindowOpener windows;
+    final TestPki pki;
+    final HandOver handOver;
+    private final ExecutorService certificateWork = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("test-certificates").daemon().factory());
+
+    /** The login orders of a desk, made over its monitor and active card as DesktopApp makes them. */
+    @FunctionalInterface
+    interface OrdersFactory {
+        LoginOrders create(CardMonitor monitor, ActiveCard active);
+    }
 
     VirtualCardDesk(WindowTestBench bench, Path state, LoginOrders orders) {
+        this(bench, state, (monitor, active) -> orders);
+    }
+
+    VirtualCardDesk(WindowTestBench bench, Path state, OrdersFactory orders) {
         this.bench = bench;
+        pki = TestPki.openOrCreate(state.resolve("pki"), Clock.systemUTC());
         card = VirtualSithsCard.builder()
-                .withPki(TestPki.openOrCreate(state.resolve("pki"), Clock.systemUTC()))
+                .withPki(pki)
                 .withInitialSecrets(PIN.toCharArray(), "654321".toCharArray(), PUK.toCharArray())
                 .openOrCreate();
         monitor = CardMonitor.builder().withTerminalSource(TerminalSource.of(readers.terminalFactory())).build();
@@ -67,7 +90,7 @@ final class VirtualCardDesk implements AutoCloseable {
                 bench.worker, Platform::runLater);
         PukUnblockViewModel pukUnblock = new PukUnblockViewModel(bench.messages, status,
                 new CardPinUnblock(monitor, active), bench.worker, Platform::runLater);
-        login = new LoginApprovalViewModel(bench.messages, orders, bench.worker, Platform::runLater,
+        login = new LoginApprovalViewModel(bench.messages, orders.create(monitor, active), bench.worker, Platform::runLater,
                 Clock.systemDefaultZone());
         AtomicReference<WindowOpener> self = new AtomicReference<>();
         Map<Class<?>, Supplier<?>> controllers = Map.of(
@@ -80,8 +103,9 @@ final class VirtualCardDesk implements AutoCloseable {
                 LoginApprovalController.class, () -> new LoginApprovalController(login));
         windows = bench.windows(Theme.STANDARD, controllers);
         self.set(windows);
+        handOver = new HandOver(login, windows);
         bench.fx(() -> main.activeCardProperty().subscribe(c -> active.choose(c == null ? null : c.readerName())));
-        monitor.start(new CardEventRelay(monitor, active, Optional.empty(), new CardEventRelay.Screen() {
+        CardEventRelay relay = new CardEventRelay(monitor, active, Optional.empty(), new CardEventRelay.Screen() {
             @Override
             public void show(CardPicture picture) {
                 Platform.runLater(() -> {
@@ -103,7 +127,13 @@ final class VirtualCardDesk implements AutoCloseable {
                     }
                 });
             }
-        }));
+        });
+        // As DesktopApp: read on a thread of its own, OCSP at the certificates' AIA (nothing listens there).
+        CardCertificates certificates = new CardCertificates(monitor, SithsCertificateReader.builder().build(),
+                RevocationChecker.builder().withTimeout(Duration.ofSeconds(2)).build(),
+                List.of(pki.issuingCertificate()), certificateWork, relay::certificatesRead, Optional.empty(),
+                bench.messages);
+        monitor.start(relay.andThen(certificates));
     }
 
     void insertCard() {
@@ -117,5 +147,6 @@ final class VirtualCardDesk implements AutoCloseable {
     @Override
     public void close() {
         monitor.close();
+        certificateWork.shutdownNow();
     }
 }

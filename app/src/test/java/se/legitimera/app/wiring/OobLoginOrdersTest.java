@@ -1,5 +1,6 @@
 package se.legitimera.app.wiring;
 
+import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +17,7 @@ class OobLoginOrdersTest {
     void aLinkThatIsNotALegitimeraLoginLink_isRefusedBeforeAnyConnection() {
         try (OobClient client = OobClient.builder().withAllowedOrigin(ServiceOrigin.parse("https://127.0.0.1:1"))
                 .build(); CardMonitor monitor = CardMonitor.builder().build()) {
-            OobLoginOrders orders = new OobLoginOrders(client, monitor, new ActiveCard(monitor));
+            OobLoginOrders orders = new OobLoginOrders(client, monitor, new ActiveCard(monitor), List.of());
 
             assertThatThrownBy(() -> orders.fetch("legitimera://login?autostart=x"))
                     .isInstanceOfSatisfying(LoginUnavailableException.class, e ->
@@ -28,7 +29,7 @@ class OobLoginOrdersTest {
     void aServiceNotOnTheAllowlist_isUntrusted() {
         try (OobClient client = OobClient.builder().withAllowedOrigin(ServiceOrigin.parse("https://127.0.0.1:1"))
                 .build(); CardMonitor monitor = CardMonitor.builder().build()) {
-            OobLoginOrders orders = new OobLoginOrders(client, monitor, new ActiveCard(monitor));
+            OobLoginOrders orders = new OobLoginOrders(client, monitor, new ActiveCard(monitor), List.of());
 
             assertThatThrownBy(() -> orders.fetch(
                     "legitimera://auth?service=https%3A%2F%2Fevil.example&token=abcdefghijklmnopqrstuvwxyz"))

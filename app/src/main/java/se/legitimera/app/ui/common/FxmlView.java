@@ -7,7 +7,8 @@ public enum FxmlView {
     PUK_UNBLOCK("/fxml/puk-unblock.fxml", "pukUnblock.title", false, true),
     /** Stays above other windows: the user came from a login page and must see it at once. */
     LOGIN_APPROVAL("/fxml/login-approval.fxml", "login.title", true, true),
-    ABOUT("/fxml/about.fxml", "about.title", false, false);
+    ABOUT("/fxml/about.fxml", "about.title", false, false),
+    SETTINGS("/fxml/settings.fxml", "settings.title", false, true);
 
     private final String resource;
     private final String titleKey;

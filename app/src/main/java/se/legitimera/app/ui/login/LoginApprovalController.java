@@ -61,6 +61,11 @@ public final class LoginApprovalController implements WindowLifecycle {
         heading.accessibleTextProperty().bind(viewModel.headingProperty());
         origin.textProperty().bind(viewModel.originProperty());
         service.textProperty().bind(viewModel.serviceProperty());
+        // Before an order arrives (or when none came) the empty lines would leave gaps.
+        origin.visibleProperty().bind(viewModel.originProperty().isNotEmpty());
+        origin.managedProperty().bind(origin.visibleProperty());
+        service.visibleProperty().bind(viewModel.serviceProperty().isNotEmpty());
+        service.managedProperty().bind(service.visibleProperty());
         rpMessage.textProperty().bind(viewModel.rpMessageProperty());
         messageBox.visibleProperty().bind(viewModel.rpMessageProperty().isNotEmpty());
         messageBox.managedProperty().bind(messageBox.visibleProperty());

@@ -211,6 +211,10 @@ public final class LoginApprovalViewModel {
             return;
         }
         wipePin();
+        if (details == null) {
+            // Ended before an order arrived: the heading must no longer say it is being fetched.
+            heading.set(messages.getString("login.notStarted"));
+        }
         warning.set(Notice.NONE);
         countdown.set("");
         notice.set(Notice.error(outcomeTexts.describe(reason)));

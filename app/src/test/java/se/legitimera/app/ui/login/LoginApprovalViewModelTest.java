@@ -70,6 +70,19 @@ class LoginApprovalViewModelTest {
     }
 
     @Test
+    void whenTheFetchFails_thenTheHeadingNoLongerSaysFetching() {
+        LoginApprovalViewModel refused = new LoginApprovalViewModel(Messages.forLocale(Locale.of("sv")), link -> {
+            throw new LoginUnavailableException(new Outcome.ServiceUnavailable());
+        }, Runnable::run, Runnable::run, clock);
+
+        refused.start("legitimera://auth?x");
+
+        assertThat(refused.phaseProperty().get()).isEqualTo(LoginApprovalViewModel.Phase.ENDED);
+        assertThat(refused.headingProperty().get()).isEqualTo("Inloggningen gick inte att starta");
+        assertThat(refused.noticeProperty().get().text()).startsWith("Inloggningstjänsten går inte att nå");
+    }
+
+    @Test
     void approvingNeedsAPin() {
         viewModel.start("legitimera://auth?x");
         assertThat(viewModel.canApproveProperty().get()).isFalse();
