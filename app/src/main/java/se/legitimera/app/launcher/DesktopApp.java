@@ -205,7 +205,7 @@ final class DesktopApp {
             PukUnblockViewModel pukUnblock = new PukUnblockViewModel(messages, pinStatus,
                     new CardPinUnblock(monitor, activeCard), worker, Platform::runLater);
             // The demo's CA certificates complete the card's chain; no issuing CA is configured otherwise yet.
-            List<X509Certificate> issuers = demo.map(DemoEnvironment::serviceTrust).orElse(List.of());
+            List<X509Certificate> issuers = demo.map(DemoEnvironment::cardIssuers).orElse(List.of());
             LoginOrders orders = oob.<LoginOrders>map(client -> new OobLoginOrders(client, monitor, activeCard,
                     issuers)).orElseGet(DesktopApp::loginsNotConfigured);
             LoginApprovalViewModel login = new LoginApprovalViewModel(messages, orders, worker,

@@ -2,6 +2,7 @@ package se.legitimera.app.wiring;
 
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,9 @@ import se.legitimera.oob.InvalidAutoStartLinkException;
 import se.legitimera.oob.OobClient;
 import se.legitimera.oob.OobException;
 import se.legitimera.oob.OrderCancelledException;
+import se.legitimera.oob.HintCode;
 import se.legitimera.oob.OrderExpiredException;
+import se.legitimera.oob.ProofRejectedException;
 import se.legitimera.oob.OrderNotFoundException;
 import se.legitimera.oob.OrderSignatureInvalidException;
 import se.legitimera.oob.OriginNotAllowedException;
@@ -74,6 +77,7 @@ public final class OobLoginOrders implements LoginOrders {
             case ServiceCertificateUntrustedException e -> new Outcome.ServiceUntrusted();
             case OrderSignatureInvalidException e -> new Outcome.ServiceUntrusted();
             case ServiceUnavailableException e -> new Outcome.ServiceUnavailable();
+            case ProofRejectedException e when e.hintCode().equals(Optional.of(HintCode.CERTIFICATE_ERR)) -> new Outcome.CertificateRefused();
             case OrderExpiredException e -> new Outcome.OrderExpired();
             case OrderNotFoundException e -> new Outcome.OrderExpired();
             case OrderCancelledException e -> new Outcome.OrderCancelled();

@@ -72,7 +72,7 @@ public final class DevkitDemo implements DemoEnvironmentFactory {
         }
         VirtualReaders readers = VirtualReaders.named(READER);
         readers.reader(READER).insert(card);
-        return new RunningDemo(readers, card, service, ocsp, pki.rootCertificate(),
+        return new RunningDemo(readers, card, service, ocsp, pki.rootCertificate(), pki.issuingCertificate(),
                 URI.create(service.origin().toString()));
     }
 }

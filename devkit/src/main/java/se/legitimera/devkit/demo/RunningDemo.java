@@ -20,16 +20,18 @@ final class RunningDemo implements DemoEnvironment {
     private final AuthenticationService service;
     private final OcspResponder ocsp;
     private final X509Certificate root;
+    private final X509Certificate issuingCa;
     private final URI origin;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     RunningDemo(VirtualReaders readers, VirtualSithsCard card, AuthenticationService service, OcspResponder ocsp,
-            X509Certificate root, URI origin) {
+            X509Certificate root, X509Certificate issuingCa, URI origin) {
         this.readers = readers;
         this.card = card;
         this.service = service;
         this.ocsp = ocsp;
         this.root = root;
+        this.issuingCa = issuingCa;
         this.origin = origin;
     }
 
@@ -49,6 +51,11 @@ final class RunningDemo implements DemoEnvironment {
     }
 
     @Override
+    public List<X509Certificate> cardIssuers() {
+        return List.of(issuingCa);
+    }
+
+    @Override
     public URI loginPage() {
         return origin.resolve("/demo/");
     }
@@ -59,7 +66,7 @@ final class RunningDemo implements DemoEnvironment {
         try (CardSecrets secrets = card.secrets()) {
             return new StringBuilder("PIN ").append(secrets.identificationPin()).append(" (Legitimering), PIN ")
                     .append(secrets.signaturePin()).append(" (Underskrift), PUK ").append(secrets.puk())
-                    .append(" - card holder ").append(card.holder().givenName()).append(' ')
+                    .append(" \u2013 ").append(card.holder().givenName()).append(' ')
                     .append(card.holder().surname()).append(", ").append(card.holder().hsaId()).toString();
         }
     }

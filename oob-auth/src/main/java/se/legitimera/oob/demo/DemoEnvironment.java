@@ -23,6 +23,9 @@ public interface DemoEnvironment extends AutoCloseable {
     /** The certificates that the service's TLS chains to, to trust for this run. */
     List<X509Certificate> serviceTrust();
 
+    /** The CA certificates that issued the virtual card's certificates, sent with the card's proof. */
+    List<X509Certificate> cardIssuers();
+
     /** The demo relying party's login page, to open in the browser. */
     URI loginPage();
 

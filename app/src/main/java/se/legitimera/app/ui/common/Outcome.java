@@ -55,6 +55,10 @@ public sealed interface Outcome {
     }
 
     /** The service could not be reached. */
+    /** The service refused the card's certificate (untrusted issuer, revoked, wrong use or trust level). */
+    record CertificateRefused() implements Outcome {
+    }
+
     record ServiceUnavailable() implements Outcome {
     }
 

@@ -31,6 +31,7 @@ public final class OutcomeTexts {
             case Outcome.OrderCancelled() -> messages.getString("outcome.orderCancelled");
             case Outcome.ServiceUntrusted() -> messages.getString("outcome.serviceUntrusted");
             case Outcome.ServiceUnavailable() -> messages.getString("outcome.serviceUnavailable");
+            case Outcome.CertificateRefused() -> messages.getString("outcome.certificateRefused");
             case Outcome.Failed(String detail) -> Messages.format(messages, "outcome.failed", detail);
         };
     }
