@@ -106,6 +106,25 @@ class OobStackIT {
     }
 
     @Test
+    @DisplayName("blocked PIN: nothing is signed, the app gives up the order and the RP sees pinBlocked")
+    void whenPinIsBlocked_thenNothingIsSignedAndCollectSaysPinBlocked() throws Exception {
+        Map<String, Object> auth = startOrder();
+        try (OobClient client = stack.client().build()) {
+            Order order = client.fetchOrder(OobStack.link(auth));
+            for (int attempt = 0; attempt < 3; attempt++) {
+                assertThatThrownBy(() -> client.complete(order, card.withPin("000000".toCharArray())))
+                        .isInstanceOf(ProofSigningException.class);
+            }
+            assertThatThrownBy(() -> client.complete(order, card.withPin("123456".toCharArray())))
+                    .isInstanceOf(ProofSigningException.class)
+                    .satisfies(e -> assertThat(((ProofSigningException) e).reason()).isEqualTo(ProofSigningException.Reason.PIN_BLOCKED));
+            client.cancel(order, CancelReason.PIN_BLOCKED);
+        }
+        assertThat(card.signatures).hasValue(0);
+        assertThat(stack.rp.collect(auth.get("orderRef"))).containsEntry("status", "failed").containsEntry("hintCode", "pinBlocked");
+    }
+
+    @Test
     void whenUserCancels_thenCollectSaysUserCancel() throws Exception {
         Map<String, Object> auth = startOrder();
         try (OobClient client = stack.client().build()) {
