@@ -51,9 +51,7 @@ public final class CertsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (LoadedModules loaded = LoadedModules.load(moduleOption.paths())) {
-            loaded.reportFailures(err);
-            if (loaded.modules().isEmpty()) {
-                err.println("No PKCS#11 module found; name one with --module PATH.");
+            if (!loaded.reportLoaded(err)) {
                 return ExitCodes.NO_CARD;
             }
             List<LoadedModules.Found> found = loaded.certificates();

@@ -9,13 +9,23 @@ final class JsonText {
     private JsonText() {
     }
 
+    /** Indented, two spaces a level, for people reading the output. */
     static String of(Object value) {
         StringBuilder out = new StringBuilder();
         write(out, value, "");
         return out.toString();
     }
 
+    /** On one line without spaces, for scripts that read the output line by line. */
+    static String compact(Object value) {
+        StringBuilder out = new StringBuilder();
+        write(out, value, null);
+        return out.toString();
+    }
+
+    /** {@code indent} is null for compact output. */
     private static void write(StringBuilder out, Object value, String indent) {
+        String inner = indent == null ? null : indent + "  ";
         switch (value) {
             case null -> out.append("null");
             case String s -> string(out, s);
@@ -26,31 +36,43 @@ final class JsonText {
                     out.append("{}");
                     return;
                 }
-                out.append("{\n");
+                out.append('{');
                 int i = 0;
                 for (Map.Entry<?, ?> e : map.entrySet()) {
-                    out.append(indent).append("  ");
+                    newLine(out, inner);
                     string(out, String.valueOf(e.getKey()));
-                    out.append(": ");
-                    write(out, e.getValue(), indent + "  ");
-                    out.append(++i < map.size() ? ",\n" : "\n");
+                    out.append(inner == null ? ":" : ": ");
+                    write(out, e.getValue(), inner);
+                    if (++i < map.size()) {
+                        out.append(',');
+                    }
                 }
-                out.append(indent).append('}');
+                newLine(out, indent);
+                out.append('}');
             }
             case List<?> list -> {
                 if (list.isEmpty()) {
                     out.append("[]");
                     return;
                 }
-                out.append("[\n");
+                out.append('[');
                 for (int i = 0; i < list.size(); i++) {
-                    out.append(indent).append("  ");
-                    write(out, list.get(i), indent + "  ");
-                    out.append(i + 1 < list.size() ? ",\n" : "\n");
+                    newLine(out, inner);
+                    write(out, list.get(i), inner);
+                    if (i + 1 < list.size()) {
+                        out.append(',');
+                    }
                 }
-                out.append(indent).append(']');
+                newLine(out, indent);
+                out.append(']');
             }
             default -> string(out, value.toString());
+        }
+    }
+
+    private static void newLine(StringBuilder out, String indent) {
+        if (indent != null) {
+            out.append('\n').append(indent);
         }
     }
 

@@ -44,6 +44,16 @@ final class LoadedModules implements AutoCloseable {
         failures.forEach(f -> err.println("warning: " + f.getMessage()));
     }
 
+    /** Writes the load failures, and how to name a module when none loaded; true when at least one did. */
+    boolean reportLoaded(PrintWriter err) {
+        reportFailures(err);
+        if (modules.isEmpty()) {
+            err.println("No PKCS#11 module found; name one with --module PATH.");
+            return false;
+        }
+        return true;
+    }
+
     /** Every certificate on every token of every module, in module and slot order. */
     List<Found> certificates() throws Pkcs11Exception {
         List<Found> found = new ArrayList<>();

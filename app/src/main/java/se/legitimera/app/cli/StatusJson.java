@@ -1,124 +1,72 @@
 package se.legitimera.app.cli;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import se.legitimera.smartcard.api.CardStatus;
 import se.legitimera.smartcard.api.MonitorSnapshot;
-import se.legitimera.smartcard.api.PinKind;
 import se.legitimera.smartcard.api.PinSpec;
 import se.legitimera.smartcard.api.ReaderStatus;
 import se.legitimera.smartcard.api.TriesLeft;
 
 /**
- * Writes a monitor snapshot as JSON for {@code legitimera status --json}. Field names are a contract
- * with scripts and support tools: add fields, never rename.
+ * Writes a monitor snapshot as JSON for {@code legitimera status --json}, on one line. Field names are a
+ * contract with scripts and support tools: add fields, never rename.
  */
 final class StatusJson {
 
-    private final StringBuilder out = new StringBuilder();
+    private StatusJson() {
+    }
 
     static String of(MonitorSnapshot snapshot) {
-        return new StatusJson().snapshot(snapshot).out.toString();
+        Map<String, Object> service = new LinkedHashMap<>();
+        service.put("available", snapshot.serviceAvailable());
+        service.put("problem", snapshot.problem());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("service", service);
+        json.put("readers", snapshot.readers().stream().map(StatusJson::reader).toList());
+        return JsonText.compact(json);
     }
 
-    private StatusJson snapshot(MonitorSnapshot snapshot) {
-        out.append("{\"service\":{\"available\":").append(snapshot.serviceAvailable());
-        field("problem", snapshot.problem());
-        out.append("},\"readers\":[");
-        String separator = "";
-        for (ReaderStatus reader : snapshot.readers()) {
-            out.append(separator);
-            reader(reader);
-            separator = ",";
-        }
-        out.append("]}");
-        return this;
+    private static Map<String, Object> reader(ReaderStatus reader) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", reader.name());
+        json.put("cardPresent", reader.cardPresent());
+        json.put("card", reader.card().map(StatusJson::card).orElse(null));
+        return json;
     }
 
-    private void reader(ReaderStatus reader) {
-        out.append('{');
-        string("name", reader.name());
-        out.append(",\"cardPresent\":").append(reader.cardPresent()).append(",\"card\":");
-        reader.card().ifPresentOrElse(this::card, () -> out.append("null"));
-        out.append('}');
+    private static Map<String, Object> card(CardStatus card) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("type", card.profile().type().name());
+        json.put("typeName", card.profile().type().displayName());
+        json.put("profile", card.profile().id());
+        json.put("atr", card.atr().hex());
+        json.put("atrConfirmed", card.profile().atrConfirmed());
+        json.put("pins", card.profile().pins().stream().map(pin -> pin(card, pin)).toList());
+        json.put("puk", card.pukTries().map(StatusJson::counter).orElse(null));
+        json.put("problem", card.problem());
+        return json;
     }
 
-    private void card(CardStatus card) {
-        out.append('{');
-        string("type", card.profile().type().name());
-        field("typeName", card.profile().type().displayName());
-        field("profile", card.profile().id());
-        field("atr", card.atr().hex());
-        out.append(",\"atrConfirmed\":").append(card.profile().atrConfirmed());
-        out.append(",\"pins\":[");
-        String separator = "";
-        for (PinSpec pin : card.profile().pins()) {
-            out.append(separator).append('{');
-            string("kind", pin.kind().name());
-            field("label", pin.kind().cardLabel());
-            out.append(",\"reference\":").append(pin.reference());
-            tries(card.pinTries(), pin.kind());
-            out.append('}');
-            separator = ",";
-        }
-        out.append("],\"puk\":");
-        Optional<TriesLeft> puk = card.pukTries();
-        if (puk.isPresent()) {
-            out.append('{');
-            counter(puk.get());
-            out.append('}');
+    private static Map<String, Object> pin(CardStatus card, PinSpec pin) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("kind", pin.kind().name());
+        json.put("label", pin.kind().cardLabel());
+        json.put("reference", pin.reference());
+        TriesLeft tries = card.pinTries().get(pin.kind());
+        if (tries == null) {
+            json.put("triesLeft", null);
         } else {
-            out.append("null");
+            json.putAll(counter(tries));
         }
-        field("problem", card.problem());
-        out.append('}');
+        return json;
     }
 
-    private void tries(Map<PinKind, TriesLeft> tries, PinKind kind) {
-        TriesLeft counter = tries.get(kind);
-        if (counter == null) {
-            out.append(",\"triesLeft\":null");
-        } else {
-            out.append(',');
-            counter(counter);
-        }
-    }
-
-    private void counter(TriesLeft counter) {
-        out.append("\"triesLeft\":").append(counter.left()).append(",\"maxTries\":").append(counter.max())
-                .append(",\"blocked\":").append(counter.blocked());
-    }
-
-    private void field(String name, String value) {
-        out.append(',');
-        string(name, value);
-    }
-
-    private void string(String name, String value) {
-        quote(name);
-        out.append(':');
-        quote(value);
-    }
-
-    private void quote(String value) {
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+    private static Map<String, Object> counter(TriesLeft counter) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("triesLeft", counter.left());
+        json.put("maxTries", counter.max());
+        json.put("blocked", counter.blocked());
+        return json;
     }
 }

@@ -73,21 +73,27 @@ final class UpstreamTrust extends X509ExtendedTrustManager {
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
             throws CertificateException {
-        checkChain(chain, authType);
-        try {
-            // Same chain again, now with the socket's endpoint identification (HTTPS host name check).
-            pkix.checkServerTrusted(chain, authType, socket);
-        } catch (CertificateException e) {
-            throw new UpstreamCertificateException(TunnelFailure.UPSTREAM_HOSTNAME_MISMATCH, e);
-        }
+        checkServer(chain, authType, () -> pkix.checkServerTrusted(chain, authType, socket));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
             throws CertificateException {
+        checkServer(chain, authType, () -> pkix.checkServerTrusted(chain, authType, engine));
+    }
+
+    /** The PKIX check of the socket's or engine's endpoint, which includes the HTTPS host name check. */
+    @FunctionalInterface
+    private interface EndpointCheck {
+        void check() throws CertificateException;
+    }
+
+    private void checkServer(X509Certificate[] chain, String authType, EndpointCheck endpoint)
+            throws CertificateException {
         checkChain(chain, authType);
         try {
-            pkix.checkServerTrusted(chain, authType, engine);
+            // Same chain again, now with the endpoint identification (HTTPS host name check).
+            endpoint.check();
         } catch (CertificateException e) {
             throw new UpstreamCertificateException(TunnelFailure.UPSTREAM_HOSTNAME_MISMATCH, e);
         }

@@ -1,6 +1,5 @@
 package se.legitimera.app.wiring;
 
-import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -16,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.legitimera.app.tray.TrayPresenter;
 import se.legitimera.app.ui.main.CertificateOverview;
+import se.legitimera.oob.card.CardProofSigner;
 import se.legitimera.smartcard.api.CardCertificate;
 import se.legitimera.smartcard.api.CardEvent;
 import se.legitimera.smartcard.api.CardMonitor;
@@ -96,8 +96,7 @@ public final class CardCertificates implements Consumer<CardEvent> {
     }
 
     private CertificateOverview.Revocation checked(SithsCertificate certificate) {
-        Optional<X509Certificate> issuer = knownIssuers.stream().filter(ca -> issued(ca, certificate.x509()))
-                .findFirst();
+        Optional<X509Certificate> issuer = CardProofSigner.issuerAmong(knownIssuers, certificate.x509());
         if (issuer.isEmpty()) {
             LOG.info("No issuing CA known for {}: revocation not checked", certificate.issuerCommonName());
             return CertificateOverview.Revocation.UNKNOWN;
@@ -125,17 +124,5 @@ public final class CardCertificates implements Consumer<CardEvent> {
         // The table names levels "LoA3"; the window shows the number.
         String digits = certificate.trustLevel().level().replaceAll("\\D", "");
         return digits.isEmpty() || digits.length() > 1 ? Optional.empty() : Optional.of(Integer.parseInt(digits));
-    }
-
-    private static boolean issued(X509Certificate ca, X509Certificate certificate) {
-        if (!ca.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
-            return false;
-        }
-        try {
-            certificate.verify(ca.getPublicKey());
-            return true;
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
     }
 }

@@ -28,8 +28,12 @@ import se.legitimera.oob.ProofSigningException;
 import se.legitimera.oob.ServiceCertificateUntrustedException;
 import se.legitimera.oob.ServiceUnavailableException;
 import se.legitimera.oob.TlsInterceptionDetectedException;
+import se.legitimera.oob.card.CardProofSigner;
+import se.legitimera.smartcard.api.CardCertificate;
+import se.legitimera.smartcard.api.CardKeys;
 import se.legitimera.smartcard.api.CardMonitor;
 import se.legitimera.smartcard.api.CardStatus;
+import se.legitimera.smartcard.api.SmartcardException;
 
 /**
  * The login dialog's {@link LoginOrders} over the OOB client: a {@code legitimera://} link becomes a verified
@@ -87,6 +91,18 @@ public final class OobLoginOrders implements LoginOrders {
         };
     }
 
+    /**
+     * Why signing failed, as the login dialog shows it: from the card's own answer when it gave one (a card
+     * removed is not a missing card, which the signer's reasons cannot tell apart).
+     */
+    private static Outcome outcome(ProofSigningException failure, CardProofSigner signer) {
+        if (failure.getCause() instanceof SmartcardException e) {
+            return PinOutcomes.of(e);
+        }
+        return signer.pinResult().filter(r -> !r.ok()).map(PinOutcomes::of)
+                .orElseGet(() -> new Outcome.Failed("not signed: " + failure.reason()));
+    }
+
     private final class Fetched implements LoginOrder {
         private final Order order;
 
@@ -106,16 +122,26 @@ public final class OobLoginOrders implements LoginOrders {
             if (card == null) {
                 return new Outcome.NoCard();
             }
-            CardProofSigner signer = new CardProofSigner(monitor.keys(card.reader()), knownIssuers, pin);
+            CardKeys keys = monitor.keys(card.reader());
+            CardCertificate identification;
+            try {
+                identification = CardProofSigner.identificationCertificate(keys.certificates()).orElse(null);
+            } catch (SmartcardException e) {
+                return PinOutcomes.of(e);
+            }
+            if (identification == null) {
+                return new Outcome.NotSupported();
+            }
+            // The signer wipes the copy it is given; the caller wipes pin.
+            CardProofSigner signer = CardProofSigner.withPinSource(keys, identification,
+                    CardProofSigner.issuerAmong(knownIssuers, identification.x509()).stream().toList(), pin::clone);
             try {
                 client.complete(order, signer);
                 return new Outcome.Done();
             } catch (ProofSigningException e) {
-                return signer.failure();
+                return outcome(e, signer);
             } catch (OobException e) {
                 return outcome(e);
-            } finally {
-                signer.wipe();
             }
         }
 

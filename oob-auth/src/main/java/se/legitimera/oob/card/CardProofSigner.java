@@ -1,5 +1,6 @@
 package se.legitimera.oob.card;
 
+import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +17,7 @@ import se.legitimera.smartcard.api.CardRemovedException;
 import se.legitimera.smartcard.api.NoCardException;
 import se.legitimera.smartcard.api.NoReaderException;
 import se.legitimera.smartcard.api.PinKind;
+import se.legitimera.smartcard.api.PinResult;
 import se.legitimera.smartcard.api.SignatureResult;
 import se.legitimera.smartcard.api.SmartcardException;
 import se.legitimera.smartcard.pkcs11.KeyAlgorithm;
@@ -51,6 +53,7 @@ public final class CardProofSigner implements ProofSigner {
     private final CardCertificate certificate;
     private final List<X509Certificate> chain;
     private PinSource pins;
+    private volatile PinResult answer;
 
     private CardProofSigner(CardKeys keys, CardCertificate certificate, List<X509Certificate> issuers,
             PinSource pins) {
@@ -102,6 +105,36 @@ public final class CardProofSigner implements ProofSigner {
         }).findFirst();
     }
 
+    /**
+     * The CA among {@code known} that issued {@code certificate}: its subject is the certificate's issuer and
+     * its key verifies the certificate's signature. A card holds no CA certificate, so the chain's issuer
+     * comes from the CAs the caller knows.
+     */
+    public static Optional<X509Certificate> issuerAmong(List<X509Certificate> known, X509Certificate certificate) {
+        return known.stream().filter(ca -> issued(ca, certificate)).findFirst();
+    }
+
+    private static boolean issued(X509Certificate ca, X509Certificate certificate) {
+        if (!ca.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
+            return false;
+        }
+        try {
+            certificate.verify(ca.getPublicKey());
+            return true;
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    /**
+     * What the card answered about the PIN when this signer signed, for callers that show PIN results in
+     * more detail than {@link ProofSigningException.Reason} (a PIN of the wrong format, tries left unknown).
+     * Empty before {@link #sign} reached the card, and when the card could not be reached.
+     */
+    public Optional<PinResult> pinResult() {
+        return Optional.ofNullable(answer);
+    }
+
     /** The identification certificate, then the issuers given at construction. */
     @Override
     public List<X509Certificate> certificateChain() {
@@ -138,6 +171,7 @@ public final class CardProofSigner implements ProofSigner {
         } finally {
             Arrays.fill(pin, '\0');
         }
+        answer = result.pinResult();
         return switch (result.status()) {
             case OK -> scheme.keyAlgorithm() == KeyAlgorithm.EC
                     ? EcdsaSignatures.toConcatenated(result.signature(), algorithm == ProofAlgorithm.ES256 ? 32 : 48)

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
@@ -75,30 +76,33 @@ final class PinningTrustManager extends X509ExtendedTrustManager {
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        CertificateException first = null;
-        for (X509ExtendedTrustManager delegate : delegates) {
-            try {
-                delegate.checkServerTrusted(chain, authType, socket);
-                checkPins(chain, socket instanceof SSLSocket s ? s.getHandshakeSession() : null);
-                return;
-            } catch (PinMismatchException e) {
-                throw e;
-            } catch (CertificateException e) {
-                if (first == null) {
-                    first = e;
-                }
-            }
-        }
-        throw first;
+        checkServer(chain, delegate -> delegate.checkServerTrusted(chain, authType, socket),
+                () -> socket instanceof SSLSocket s ? s.getHandshakeSession() : null);
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+        checkServer(chain, delegate -> delegate.checkServerTrusted(chain, authType, engine),
+                () -> engine == null ? null : engine.getHandshakeSession());
+    }
+
+    /** One delegate's check of the server's chain, for the socket or engine at hand. */
+    @FunctionalInterface
+    private interface DelegateCheck {
+        void check(X509ExtendedTrustManager delegate) throws CertificateException;
+    }
+
+    /**
+     * Trusted when one delegate trusts the chain and the pins match; a pin mismatch ends the search, otherwise
+     * the first delegate's failure is thrown.
+     */
+    private void checkServer(X509Certificate[] chain, DelegateCheck check, Supplier<SSLSession> session)
+            throws CertificateException {
         CertificateException first = null;
         for (X509ExtendedTrustManager delegate : delegates) {
             try {
-                delegate.checkServerTrusted(chain, authType, engine);
-                checkPins(chain, engine == null ? null : engine.getHandshakeSession());
+                check.check(delegate);
+                checkPins(chain, session.get());
                 return;
             } catch (PinMismatchException e) {
                 throw e;

@@ -7,11 +7,9 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.RadioButton;
-import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Label;
 import se.legitimera.app.ui.common.NoticeLabel;
-import se.legitimera.app.ui.common.SecretFields;
 import se.legitimera.app.ui.common.WindowLifecycle;
 
 /** Binds the PIN change dialog to its view model; the fields hand every keystroke over as char[]. */
@@ -57,32 +55,8 @@ public final class PinChangeController implements WindowLifecycle {
 
     @FXML
     private void initialize() {
-        identificationRole.setUserData(PinRole.IDENTIFICATION);
-        signatureRole.setUserData(PinRole.SIGNATURE);
-        viewModel.roles().subscribe(() -> {
-            identificationRole.setDisable(!viewModel.roles().contains(PinRole.IDENTIFICATION));
-            signatureRole.setDisable(!viewModel.roles().contains(PinRole.SIGNATURE));
-        });
-        viewModel.roleProperty().subscribe(role ->
-                roleGroup.selectToggle(role == PinRole.SIGNATURE ? signatureRole : identificationRole));
-        roleGroup.selectedToggleProperty().subscribe((Toggle toggle) -> {
-            if (toggle != null) {
-                viewModel.roleProperty().set((PinRole) toggle.getUserData());
-            }
-        });
-        tries.textProperty().bind(viewModel.triesTextProperty());
-        viewModel.warningProperty().subscribe(warning::show);
-        viewModel.noticeProperty().subscribe(notice::show);
-        viewModel.rules().subscribe(() -> rules.show(viewModel.rules(), resources));
-        rules.show(viewModel.rules(), resources);
-
-        currentPin.textProperty().subscribe(() -> viewModel.currentPinTyped(SecretFields.copy(currentPin)));
-        newPin.textProperty().subscribe(() -> viewModel.newPinTyped(SecretFields.copy(newPin)));
-        confirmPin.textProperty().subscribe(() -> viewModel.confirmationTyped(SecretFields.copy(confirmPin)));
-        for (PasswordField field : new PasswordField[] {currentPin, newPin, confirmPin}) {
-            field.disableProperty().bind(viewModel.entryEnabledProperty().not());
-        }
-        submit.disableProperty().bind(viewModel.canSubmitProperty().not());
+        new NewPinControls(roleGroup, identificationRole, signatureRole, tries, warning, rules, notice, submit)
+                .bind(viewModel, resources, currentPin, viewModel::currentPinTyped, newPin, confirmPin);
 
         viewModel.phaseProperty().subscribe(phase -> {
             boolean blocked = phase == PinChangeViewModel.Phase.BLOCKED;

@@ -8,10 +8,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.RadioButton;
-import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleGroup;
 import se.legitimera.app.ui.common.NoticeLabel;
-import se.legitimera.app.ui.common.SecretFields;
 import se.legitimera.app.ui.common.WindowLifecycle;
 
 /** Binds the PUK unblock dialog to its view model. */
@@ -52,32 +50,8 @@ public final class PukUnblockController implements WindowLifecycle {
 
     @FXML
     private void initialize() {
-        identificationRole.setUserData(PinRole.IDENTIFICATION);
-        signatureRole.setUserData(PinRole.SIGNATURE);
-        viewModel.roles().subscribe(() -> {
-            identificationRole.setDisable(!viewModel.roles().contains(PinRole.IDENTIFICATION));
-            signatureRole.setDisable(!viewModel.roles().contains(PinRole.SIGNATURE));
-        });
-        viewModel.roleProperty().subscribe(role ->
-                roleGroup.selectToggle(role == PinRole.SIGNATURE ? signatureRole : identificationRole));
-        roleGroup.selectedToggleProperty().subscribe((Toggle toggle) -> {
-            if (toggle != null) {
-                viewModel.roleProperty().set((PinRole) toggle.getUserData());
-            }
-        });
-        tries.textProperty().bind(viewModel.triesTextProperty());
-        viewModel.warningProperty().subscribe(warning::show);
-        viewModel.noticeProperty().subscribe(notice::show);
-        viewModel.rules().subscribe(() -> rules.show(viewModel.rules(), resources));
-        rules.show(viewModel.rules(), resources);
-
-        puk.textProperty().subscribe(() -> viewModel.pukTyped(SecretFields.copy(puk)));
-        newPin.textProperty().subscribe(() -> viewModel.newPinTyped(SecretFields.copy(newPin)));
-        confirmPin.textProperty().subscribe(() -> viewModel.confirmationTyped(SecretFields.copy(confirmPin)));
-        for (PasswordField field : new PasswordField[] {puk, newPin, confirmPin}) {
-            field.disableProperty().bind(viewModel.entryEnabledProperty().not());
-        }
-        submit.disableProperty().bind(viewModel.canSubmitProperty().not());
+        new NewPinControls(roleGroup, identificationRole, signatureRole, tries, warning, rules, notice, submit)
+                .bind(viewModel, resources, puk, viewModel::pukTyped, newPin, confirmPin);
 
         viewModel.phaseProperty().subscribe(phase -> {
             boolean finished = phase == PukUnblockViewModel.Phase.UNBLOCKED
