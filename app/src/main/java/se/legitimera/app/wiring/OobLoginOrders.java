@@ -139,6 +139,10 @@ public final class OobLoginOrders implements LoginOrders {
                 client.complete(order, signer);
                 return new Outcome.Done();
             } catch (ProofSigningException e) {
+                if (e.reason() == ProofSigningException.Reason.PIN_BLOCKED) {
+                    // No PIN can complete this order any more: tell the relying party why at once.
+                    giveUp(CancelReason.PIN_BLOCKED);
+                }
                 return outcome(e, signer);
             } catch (OobException e) {
                 return outcome(e);
@@ -147,10 +151,14 @@ public final class OobLoginOrders implements LoginOrders {
 
         @Override
         public void cancel() {
+            giveUp(CancelReason.USER_CANCEL);
+        }
+
+        private void giveUp(CancelReason reason) {
             try {
-                client.cancel(order, CancelReason.USER_CANCEL);
+                client.cancel(order, reason);
             } catch (OobException e) {
-                LOG.warn("Cancelling {} failed: {}", order, e.getClass().getSimpleName());
+                LOG.warn("Cancelling {} ({}) failed: {}", order, reason, e.getClass().getSimpleName());
             }
         }
     }
