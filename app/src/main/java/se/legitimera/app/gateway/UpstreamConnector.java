@@ -176,7 +176,9 @@ final class UpstreamConnector {
      * the server's first words (its session ticket or its alert) without consuming any application byte.
      */
     private static void awaitVerdict(UpstreamConnection connection, Duration handshake) throws IOException {
-        int wait = (int) Math.clamp(handshake.toMillis() * 2, 50, 2_000);
+        // Generous floor: a loaded server may take several handshake times to judge the certificate, and a
+        // verdict missed here is shown as "unreachable". It is paid once per card signature, not per request.
+        int wait = (int) Math.clamp(handshake.toMillis() * 4, 500, 3_000);
         connection.socket.setSoTimeout(wait);
         connection.in.mark(1);
         try {
