@@ -47,7 +47,7 @@ import se.legitimera.smartcard.api.CardMonitor;
  */
 @Command(name = "auth",
         mixinStandardHelpOptions = true,
-        description = {"Legitimera dig hos en tjänst från terminalen (a legitimera://auth link).",
+        description = {"Completes a login (a legitimera://auth link) from the terminal, as the login dialog does.",
             "Signs with the identification key of the SITHS card in the reader (PIN: Legitimering)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -20,8 +20,8 @@ import se.legitimera.smartcard.api.TriesLeft;
         mixinStandardHelpOptions = true,
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:The PC/SC service answers (with or without cards).", "7:PC/SC service not running."},
-        description = {"Shows the PC/SC service, the readers, the card in each reader (type, ATR) and the",
-            "tries left for each PIN and the PUK. Reading the tries costs no try."})
+        description = {"Shows the PC/SC service, the readers, the card in each reader (type, ATR) and its PIN tries.",
+            "Tries left for each PIN and the PUK; reading them costs no try."})
 public final class StatusCommand implements Callable<Integer> {
 
     /** Long enough for pcscd to list readers and for every card to be read. */
