@@ -89,6 +89,7 @@ public final class PcscdFixture implements AutoCloseable {
      */
     public VpcdCardConnection insert(VirtualSithsCard card, int index) throws IOException, InterruptedException {
         checkIndex(index);
+        awaitReaderEmpty(index);
         VpcdCardConnection connection = VpcdCardConnection.connect(card,
                 new java.net.InetSocketAddress("127.0.0.1", VPCD_PORTS[index]));
         connections.add(connection);
@@ -100,6 +101,36 @@ public final class PcscdFixture implements AutoCloseable {
         // pcscd publishes the new reader state right after reading the ATR; give its event thread a moment
         Thread.sleep(PUBLISH_DELAY);
         return connection;
+    }
+
+    /**
+     * Waits until pcscd reports reader {@code index} without a card. A card put back before pcscd has seen
+     * the previous one go is never powered by pcscd, so every insert waits for this first.
+     */
+    public static void awaitReaderEmpty(int index) throws InterruptedException {
+        checkIndex(index);
+        javax.smartcardio.CardTerminals terminals;
+        try {
+            terminals = se.legitimera.smartcard.pcsc.TerminalSource.pcsc().open();
+        } catch (javax.smartcardio.CardException e) {
+            return; // the service is down: it holds no card either
+        }
+        try {
+            javax.smartcardio.CardTerminal terminal = terminals.getTerminal(readerName(index));
+            if (terminal != null && !terminal.waitForCardAbsent(SERVED_TIMEOUT.toMillis())) {
+                LOG.warn("{} still reports a card after {}", readerName(index), SERVED_TIMEOUT);
+            }
+        } catch (javax.smartcardio.CardException e) {
+            LOG.warn("cannot ask pcscd about {}: {}", readerName(index), e.getMessage());
+        } finally {
+            if (terminals instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    LOG.debug("closing the PC/SC context failed", e);
+                }
+            }
+        }
     }
 
     /**

@@ -2,9 +2,6 @@ package se.legitimera.devkit.pcsc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import javax.smartcardio.CardException;
-import javax.smartcardio.CardTerminal;
-import javax.smartcardio.CardTerminals;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,30 +63,7 @@ class PcscdMonitorIT extends MonitorScenarios {
         if (connection != null) {
             connection.close();
             connection = null;
-            awaitPcscdSeesNoCard();
-        }
-    }
-
-    /**
-     * Waits until pcscd has seen the card go: a card put back before that is never powered by pcscd, so
-     * the fixture would wait in vain for it to be served.
-     */
-    private static void awaitPcscdSeesNoCard() throws Exception {
-        CardTerminals terminals;
-        try {
-            terminals = TerminalSource.pcsc().open();
-        } catch (CardException e) {
-            return; // the service is down (outage test): it sees no card either
-        }
-        try {
-            CardTerminal terminal = terminals.getTerminal(READER);
-            if (terminal != null) {
-                terminal.waitForCardAbsent(WAIT.toMillis());
-            }
-        } finally {
-            if (terminals instanceof AutoCloseable closeable) {
-                closeable.close();
-            }
+            PcscdFixture.awaitReaderEmpty(READER_INDEX);
         }
     }
 
