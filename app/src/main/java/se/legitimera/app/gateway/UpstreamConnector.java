@@ -183,12 +183,28 @@ final class UpstreamConnector {
         connection.in.mark(1);
         try {
             if (connection.in.read() == -1) {
-                throw new SSLException("The upstream closed the connection right after the handshake");
+                throw refusedCertificate("closed the connection", null);
             }
             connection.in.reset();
         } catch (SocketTimeoutException e) {
             // no alert within the wait: the server accepted the certificate
+        } catch (SSLException e) {
+            throw e; // the server's alert itself: classify() reads it
+        } catch (IOException e) {
+            // A reset can overtake the alert. The server's only judgement after our Finished is our
+            // certificate, so a connection dropped at once means it refused the card.
+            throw refusedCertificate("reset the connection", e);
         }
+    }
+
+    private static SSLException refusedCertificate(String what, IOException cause) {
+        SSLException refused = new SSLException("The upstream " + what + " right after checking the card",
+                new UpstreamTrust.UpstreamCertificateException(TunnelFailure.UPSTREAM_REJECTED_CERTIFICATE,
+                        new java.security.cert.CertificateException("client certificate refused by the upstream")));
+        if (cause != null) {
+            refused.addSuppressed(cause);
+        }
+        return refused;
     }
 
     /** Returns a connection that finished an exchange cleanly and may carry another. */
