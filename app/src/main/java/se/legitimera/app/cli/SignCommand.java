@@ -1,5 +1,6 @@
 package se.legitimera.app.cli;
 
+import se.legitimera.app.wiring.LoadedModules;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;

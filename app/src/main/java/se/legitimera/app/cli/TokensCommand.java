@@ -1,5 +1,6 @@
 package se.legitimera.app.cli;
 
+import se.legitimera.app.wiring.LoadedModules;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

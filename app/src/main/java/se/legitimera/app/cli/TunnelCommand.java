@@ -1,5 +1,6 @@
 package se.legitimera.app.cli;
 
+import se.legitimera.app.wiring.CardTunnelCredentials;
 import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package se.legitimera.app.cli;
+package se.legitimera.app.wiring;
 
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -23,12 +23,12 @@ import se.legitimera.smartcard.tls.TokenLoginException;
  * The card's identification certificate through the smartcard module's SunPKCS11 bridge, found anew on
  * every unlock (the card may have been swapped since the last one).
  */
-final class CardTunnelCredentials implements ClientCredentials, AutoCloseable {
+public final class CardTunnelCredentials implements ClientCredentials, AutoCloseable {
 
     private final List<Path> modules;
     private CardKeyStore current;
 
-    CardTunnelCredentials(List<Path> modules) {
+    public CardTunnelCredentials(List<Path> modules) {
         this.modules = List.copyOf(modules);
     }
 

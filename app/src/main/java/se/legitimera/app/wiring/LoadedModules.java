@@ -1,4 +1,4 @@
-package se.legitimera.app.cli;
+package se.legitimera.app.wiring;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -11,16 +11,16 @@ import se.legitimera.smartcard.pkcs11.Token;
 import se.legitimera.smartcard.pkcs11.TokenCertificate;
 
 /** The PKCS#11 modules one CLI run loaded, and what failed to load. */
-final class LoadedModules implements AutoCloseable {
+public final class LoadedModules implements AutoCloseable {
 
     /** A token certificate and the token that holds it. */
-    record Found(Token token, TokenCertificate certificate) {
+    public record Found(Token token, TokenCertificate certificate) {
     }
 
     private final List<Pkcs11Module> modules = new ArrayList<>();
     private final List<ModuleLoadException> failures = new ArrayList<>();
 
-    static LoadedModules load(List<Path> paths) {
+    public static LoadedModules load(List<Path> paths) {
         LoadedModules loaded = new LoadedModules();
         for (Path path : paths) {
             try {
@@ -32,20 +32,20 @@ final class LoadedModules implements AutoCloseable {
         return loaded;
     }
 
-    List<Pkcs11Module> modules() {
+    public List<Pkcs11Module> modules() {
         return modules;
     }
 
-    List<ModuleLoadException> failures() {
+    public List<ModuleLoadException> failures() {
         return failures;
     }
 
-    void reportFailures(PrintWriter err) {
+    public void reportFailures(PrintWriter err) {
         failures.forEach(f -> err.println("warning: " + f.getMessage()));
     }
 
     /** Writes the load failures, and how to name a module when none loaded; true when at least one did. */
-    boolean reportLoaded(PrintWriter err) {
+    public boolean reportLoaded(PrintWriter err) {
         reportFailures(err);
         if (modules.isEmpty()) {
             err.println("No PKCS#11 module found; name one with --module PATH.");
@@ -55,7 +55,7 @@ final class LoadedModules implements AutoCloseable {
     }
 
     /** Every certificate on every token of every module, in module and slot order. */
-    List<Found> certificates() throws Pkcs11Exception {
+    public List<Found> certificates() throws Pkcs11Exception {
         List<Found> found = new ArrayList<>();
         for (Pkcs11Module module : modules) {
             for (Token token : module.tokens()) {
