@@ -1,6 +1,5 @@
 package se.legitimera.app.cli;
 
-import se.legitimera.app.wiring.LoadedModules;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -13,6 +12,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import se.legitimera.app.wiring.LoadedModules;
+import se.legitimera.smartcard.cert.IssuerLocator;
 import se.legitimera.smartcard.cert.RevocationChecker;
 import se.legitimera.smartcard.cert.RevocationResult;
 import se.legitimera.smartcard.cert.SithsCertificate;
@@ -62,13 +63,14 @@ public final class CertsCommand implements Callable<Integer> {
             }
             SithsCertificateReader reader = SithsCertificateReader.builder().withClock(clock).build();
             RevocationChecker revocation = RevocationChecker.builder().withClock(clock).build();
-            IssuerCertificates issuers = new IssuerCertificates(found.stream().map(f -> f.certificate().certificate()).toList());
+            IssuerLocator issuers = IssuerLocator.builder()
+                    .withKnownCertificates(found.stream().map(f -> f.certificate().certificate()).toList()).build();
             List<Object> entries = new ArrayList<>();
             for (LoadedModules.Found f : found) {
                 SithsCertificate c = reader.read(f.certificate().certificate());
                 Map<String, Object> m = describe(f, c);
                 if (checkRevocation) {
-                    m.put("revocation", issuers.issuerOf(c)
+                    m.put("revocation", issuers.issuerOf(c.x509())
                             .map(issuer -> describe(revocation.check(c.x509(), issuer)))
                             .orElse(Map.of("status", "UNKNOWN", "detail", "issuer certificate not available")));
                 }

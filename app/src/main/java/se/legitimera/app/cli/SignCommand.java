@@ -1,6 +1,5 @@
 package se.legitimera.app.cli;
 
-import se.legitimera.app.wiring.LoadedModules;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -13,6 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import se.legitimera.app.wiring.LoadedModules;
 import se.legitimera.smartcard.cert.CertificateUsage;
 import se.legitimera.smartcard.cert.SithsCertificateReader;
 import se.legitimera.smartcard.pkcs11.HashAlgorithm;

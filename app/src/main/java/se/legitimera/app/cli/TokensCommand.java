@@ -1,6 +1,5 @@
 package se.legitimera.app.cli;
 
-import se.legitimera.app.wiring.LoadedModules;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import se.legitimera.app.wiring.LoadedModules;
 import se.legitimera.smartcard.pkcs11.ModuleInfo;
 import se.legitimera.smartcard.pkcs11.Pkcs11Exception;
 import se.legitimera.smartcard.pkcs11.Pkcs11Module;

@@ -1,6 +1,5 @@
 package se.legitimera.app.cli;
 
-import se.legitimera.app.wiring.CardTunnelCredentials;
 import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +22,7 @@ import se.legitimera.app.gateway.PinPrompt;
 import se.legitimera.app.gateway.Tunnel;
 import se.legitimera.app.gateway.TunnelBuilder;
 import se.legitimera.app.gateway.TunnelMode;
+import se.legitimera.app.wiring.CardTunnelCredentials;
 
 /**
  * {@code legitimera tunnel}: the loopback mTLS tunnels. {@code list}, {@code start} and {@code stop}

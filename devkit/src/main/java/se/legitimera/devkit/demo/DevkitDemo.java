@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import se.legitimera.devkit.card.VirtualCardException;
 import se.legitimera.devkit.card.VirtualSithsCard;
 import se.legitimera.devkit.ocsp.CertificateState;
@@ -29,6 +31,8 @@ import se.legitimera.oob.demo.DemoEnvironmentFactory;
  * {@link DemoEnvironment#cardSecretsForDisplay()} itself).
  */
 public final class DevkitDemo implements DemoEnvironmentFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DevkitDemo.class);
 
     /** The name of the virtual reader that holds the demo card. */
     public static final String READER = "Legitimera Demo Reader 00";
@@ -54,9 +58,7 @@ public final class DevkitDemo implements DemoEnvironmentFactory {
         } catch (TestPkiException | VirtualCardException e) {
             throw new IOException("demo state in " + stateFolder + " unusable: " + e.getMessage(), e);
         }
-        OcspResponder ocsp = OcspResponder.start(pki.issuingCertificate(), pki.issuingKey(),
-                serial -> pki.revocationTime(serial).<CertificateState>map(CertificateState.Revoked::new)
-                        .orElseGet(CertificateState.Good::new), Clock.systemUTC(), 0);
+        OcspResponder ocsp = startResponder(pki);
         AuthenticationService service;
         try {
             TlsCredential tls = pki.issueTlsServer(List.of("localhost"), List.of("127.0.0.1"));
@@ -74,5 +76,23 @@ public final class DevkitDemo implements DemoEnvironmentFactory {
         readers.reader(READER).insert(card);
         return new RunningDemo(readers, card, service, ocsp, pki.rootCertificate(), pki.issuingCertificate(),
                 URI.create(service.origin().toString()));
+    }
+
+    /**
+     * The card's certificates name the PKI's default base URL for OCSP and caIssuers, so the responder
+     * listens there; when that port is taken (another devkit service), on any port, and the app then shows
+     * the revocation status as unknown, as it would with an unreachable responder.
+     */
+    private static OcspResponder startResponder(TestPki pki) throws IOException {
+        OcspResponder.StatusSource states = serial -> pki.revocationTime(serial)
+                .<CertificateState>map(CertificateState.Revoked::new).orElseGet(CertificateState.Good::new);
+        try {
+            return OcspResponder.start(pki.issuingCertificate(), pki.issuingKey(), states, Clock.systemUTC(),
+                    URI.create(TestPki.DEFAULT_REVOCATION_BASE_URL).getPort());
+        } catch (java.net.BindException e) {
+            LOG.warn("{} is taken: the demo's OCSP responder listens elsewhere, so revocation shows as unknown",
+                    TestPki.DEFAULT_REVOCATION_BASE_URL);
+            return OcspResponder.start(pki.issuingCertificate(), pki.issuingKey(), states, Clock.systemUTC(), 0);
+        }
     }
 }

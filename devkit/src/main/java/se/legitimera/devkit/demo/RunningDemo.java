@@ -3,11 +3,13 @@ package se.legitimera.devkit.demo;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.smartcardio.TerminalFactory;
 import se.legitimera.devkit.card.CardSecrets;
 import se.legitimera.devkit.card.VirtualSithsCard;
 import se.legitimera.devkit.ocsp.OcspResponder;
+import se.legitimera.devkit.pki.TestPki;
 import se.legitimera.devkit.service.AuthenticationService;
 import se.legitimera.devkit.smartcardio.VirtualReaders;
 import se.legitimera.oob.demo.DemoEnvironment;
@@ -53,6 +55,11 @@ final class RunningDemo implements DemoEnvironment {
     @Override
     public List<X509Certificate> cardIssuers() {
         return List.of(issuingCa);
+    }
+
+    @Override
+    public Map<String, Integer> trustLevelPolicies() {
+        return Map.of(TestPki.TEST_LOA3_POLICY_OID, 3);
     }
 
     @Override

@@ -42,10 +42,12 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.legitimera.devkit.pki.TestPki;
 
 /**
  * A small OCSP responder (RFC 6960, POST only) on 127.0.0.1 for one issuing CA: it signs with the CA's own
- * key and answers good, revoked or unknown from a {@link StatusSource}, echoing the request nonce.
+ * key and answers good, revoked or unknown from a {@link StatusSource}, echoing the request nonce. A GET of
+ * {@link TestPki#CA_ISSUERS_PATH} answers the CA's certificate, as the certificates' AIA caIssuers promises.
  * Thread-safe; requests run on virtual threads. Start with {@link #start}, stop with {@link #close()}.
  */
 public final class OcspResponder implements AutoCloseable {
@@ -114,6 +116,11 @@ public final class OcspResponder implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if ("GET".equals(exchange.getRequestMethod())
+                    && TestPki.CA_ISSUERS_PATH.equals(exchange.getRequestURI().getPath())) {
+                send(exchange, "application/pkix-cert", issuer.getEncoded());
+                return;
+            }
             byte[] answer;
             if (!"POST".equals(exchange.getRequestMethod())) {
                 answer = new OCSPRespBuilder().build(OCSPRespBuilder.MALFORMED_REQUEST, null).getEncoded();
@@ -124,13 +131,19 @@ public final class OcspResponder implements AutoCloseable {
                 }
                 answer = respond(body).getEncoded();
             }
-            exchange.getResponseHeaders().set("Content-Type", "application/ocsp-response");
-            exchange.sendResponseHeaders(200, answer.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(answer);
-            }
+            send(exchange, "application/ocsp-response", answer);
         } catch (OCSPException e) {
             LOG.warn("cannot build an OCSP response", e);
+        } catch (java.security.cert.CertificateEncodingException e) {
+            LOG.warn("cannot encode the CA certificate", e);
+        }
+    }
+
+    private static void send(HttpExchange exchange, String contentType, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
         }
     }
 

@@ -285,7 +285,7 @@ final class FolderTestPki implements TestPki {
         builder.addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(issuing));
         builder.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(new AccessDescription[] {
                 new AccessDescription(AccessDescription.id_ad_ocsp, uri("/ocsp")),
-                new AccessDescription(AccessDescription.id_ad_caIssuers, uri("/ca/issuing-ca.crt"))}));
+                new AccessDescription(AccessDescription.id_ad_caIssuers, uri(CA_ISSUERS_PATH))}));
         builder.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
                 new DistributionPoint(new DistributionPointName(new GeneralNames(uri("/crl/issuing-ca.crl"))), null, null)}));
         return builder;

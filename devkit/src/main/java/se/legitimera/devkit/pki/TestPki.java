@@ -31,9 +31,9 @@ import java.util.Optional;
  *
  * <p>End-entity certificates carry an AIA extension (OCSP {@code <base>/ocsp}, caIssuers
  * {@code <base>/ca/issuing-ca.crt}) and a CRL distribution point ({@code <base>/crl/issuing-ca.crl});
- * the base URL defaults to {@value #DEFAULT_REVOCATION_BASE_URL}. Nothing here serves those URLs: an
- * OCSP responder builds on {@link #issuingKey()}, {@link #issuingCertificate()} and
- * {@link #revocationTime(BigInteger)}.
+ * the base URL defaults to {@value #DEFAULT_REVOCATION_BASE_URL}. Nothing here serves those URLs: the
+ * devkit's OCSP responder builds on {@link #issuingKey()}, {@link #issuingCertificate()} and
+ * {@link #revocationTime(BigInteger)}, and serves the caIssuers file too.
  *
  * <p>Implementations are thread-safe. Failures to read or write the folder or to build a certificate
  * throw {@link TestPkiException} (unchecked: this is test tooling).
@@ -47,6 +47,9 @@ public interface TestPki {
 
     /** The revocation base URL used unless {@link Builder#withRevocationBaseUrl(URI)} says otherwise. */
     String DEFAULT_REVOCATION_BASE_URL = "http://127.0.0.1:8444";
+
+    /** The path of the issuing CA certificate (DER) under the revocation base URL, as the AIA names it. */
+    String CA_ISSUERS_PATH = "/ca/issuing-ca.crt";
 
     /**
      * The test level-of-assurance policy OID put in person certificates by default ("LoA3 test").

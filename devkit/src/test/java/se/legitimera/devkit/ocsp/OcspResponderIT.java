@@ -92,6 +92,24 @@ class OcspResponderIT {
     }
 
     @Test
+    void whenTheAppFollowsTheCertificatesAia_thenItFindsTheCaAndGetsAGoodAnswer() throws Exception {
+        // A second view of the same PKI whose certificates point at this responder's port.
+        TestPki served = TestPki.builder().withFolder(folder)
+                .withRevocationBaseUrl(java.net.URI.create(responder.uri().toString().replaceAll("/$", "")))
+                .openOrCreate();
+        var keys = KeyPairGenerator.getInstance("EC");
+        java.security.cert.X509Certificate person = served.issuePerson(
+                new Holder("Test", "Testsson", "TSTNMT2321000156-1025", "t@test.siths.se"),
+                keys.generateKeyPair().getPublic(), keys.generateKeyPair().getPublic()).authentication();
+
+        var issuer = se.legitimera.smartcard.cert.IssuerLocator.builder().build().issuerOf(person);
+
+        assertThat(issuer).contains(pki.issuingCertificate());
+        assertThat(se.legitimera.smartcard.cert.RevocationChecker.builder().build().check(person, issuer.get())
+                .status()).isEqualTo(se.legitimera.smartcard.cert.RevocationStatus.GOOD);
+    }
+
+    @Test
     void whenIssuerIsNotThisCa_thenUnknown(@TempDir Path otherFolder) throws Exception {
         TestPki other = TestPki.builder().withFolder(otherFolder).openOrCreate();
         CertificateID foreign = new CertificateID(new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),

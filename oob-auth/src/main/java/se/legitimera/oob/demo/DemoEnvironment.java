@@ -3,6 +3,7 @@ package se.legitimera.oob.demo;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Map;
 import javax.smartcardio.TerminalFactory;
 
 /**
@@ -25,6 +26,12 @@ public interface DemoEnvironment extends AutoCloseable {
 
     /** The CA certificates that issued the virtual card's certificates, sent with the card's proof. */
     List<X509Certificate> cardIssuers();
+
+    /**
+     * The certificate policy OIDs of the demo's test PKI and the trust level (2 or 3) each stands for, so
+     * that the app shows the virtual card's level as it would a real card's.
+     */
+    Map<String, Integer> trustLevelPolicies();
 
     /** The demo relying party's login page, to open in the browser. */
     URI loginPage();

@@ -134,6 +134,16 @@ final class BcSithsCertificateReader implements SithsCertificateReader {
         return List.copyOf(oids);
     }
 
+    /** The AIA caIssuers URLs of {@code certificate}; empty when it has none or cannot be parsed. */
+    static List<URI> caIssuerUrls(X509Certificate certificate) {
+        try {
+            return accessLocations(new X509CertificateHolder(certificate.getEncoded()).getExtensions(),
+                    AccessDescription.id_ad_caIssuers);
+        } catch (CertificateEncodingException | IOException | IllegalArgumentException e) {
+            return List.of();
+        }
+    }
+
     private static List<URI> accessLocations(Extensions extensions, ASN1ObjectIdentifier method) {
         AuthorityInformationAccess aia = extensions == null ? null : AuthorityInformationAccess.fromExtensions(extensions);
         if (aia == null) {

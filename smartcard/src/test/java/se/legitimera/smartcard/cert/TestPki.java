@@ -69,6 +69,7 @@ final class TestPki {
         String pnr;
         List<String> policies = new ArrayList<>();
         String ocsp = "http://127.0.0.1:1/ocsp";
+        String caIssuers;
         String crl = "http://127.0.0.1:1/test.crl";
         Instant notAfter = NOW.plusSeconds(86_400L * 100);
         BigInteger serial = BigInteger.valueOf(4711);
@@ -98,9 +99,18 @@ final class TestPki {
                 b.addExtension(Extension.certificatePolicies, false, new CertificatePolicies(policies.stream()
                         .map(p -> new PolicyInformation(new ASN1ObjectIdentifier(p))).toArray(PolicyInformation[]::new)));
             }
+            List<AccessDescription> access = new ArrayList<>();
             if (ocsp != null) {
+                access.add(new AccessDescription(AccessDescription.id_ad_ocsp,
+                        new GeneralName(GeneralName.uniformResourceIdentifier, ocsp)));
+            }
+            if (caIssuers != null) {
+                access.add(new AccessDescription(AccessDescription.id_ad_caIssuers,
+                        new GeneralName(GeneralName.uniformResourceIdentifier, caIssuers)));
+            }
+            if (!access.isEmpty()) {
                 b.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
-                        new AccessDescription(AccessDescription.id_ad_ocsp, new GeneralName(GeneralName.uniformResourceIdentifier, ocsp))));
+                        access.toArray(AccessDescription[]::new)));
             }
             if (crl != null) {
                 b.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
