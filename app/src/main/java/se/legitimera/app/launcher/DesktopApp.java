@@ -2,7 +2,6 @@ package se.legitimera.app.launcher;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -73,8 +72,10 @@ import se.legitimera.oob.demo.DemoEnvironmentFactory;
 import se.legitimera.smartcard.api.CardMonitor;
 import se.legitimera.smartcard.api.CardStatus;
 import se.legitimera.smartcard.api.MonitorSnapshot;
+import se.legitimera.smartcard.cert.IssuerLocator;
 import se.legitimera.smartcard.cert.RevocationChecker;
 import se.legitimera.smartcard.cert.SithsCertificateReader;
+import se.legitimera.smartcard.cert.TrustLevelTable;
 import se.legitimera.smartcard.pcsc.TerminalSource;
 import se.legitimera.smartcard.pkcs11.ModuleLocator;
 
@@ -204,8 +205,9 @@ final class DesktopApp {
                     new CardPinChange(monitor, activeCard), worker, Platform::runLater);
             PukUnblockViewModel pukUnblock = new PukUnblockViewModel(messages, pinStatus,
                     new CardPinUnblock(monitor, activeCard), worker, Platform::runLater);
-            // The demo's CA certificates complete the card's chain; no issuing CA is configured otherwise yet.
-            List<X509Certificate> issuers = demo.map(DemoEnvironment::cardIssuers).orElse(List.of());
+            // The card holds no CA: the demo names its own; otherwise the certificate's AIA tells where it is.
+            IssuerLocator issuers = IssuerLocator.builder()
+                    .withKnownCertificates(demo.map(DemoEnvironment::cardIssuers).orElse(List.of())).build();
             LoginOrders orders = oob.<LoginOrders>map(client -> new OobLoginOrders(client, monitor, activeCard,
                     issuers)).orElseGet(DesktopApp::loginsNotConfigured);
             LoginApprovalViewModel login = new LoginApprovalViewModel(messages, orders, worker,
@@ -281,7 +283,7 @@ final class DesktopApp {
                     }
                 }
             });
-            CardCertificates certificates = new CardCertificates(monitor, SithsCertificateReader.builder().build(),
+            CardCertificates certificates = new CardCertificates(monitor, certificateReader(demo),
                     RevocationChecker.builder().build(), issuers, certificateWork, relay::certificatesRead,
                     trayPresenter, messages);
             monitor.start(relay.andThen(certificates));
@@ -367,6 +369,14 @@ final class DesktopApp {
                                 reader.card().map(card -> card.profile().name())))
                         .toList(),
                 Optional.of(ModuleLocator.builder().build().present().stream().map(Path::toString).toList()));
+    }
+
+    /** Reads the card's certificates; the demo's test PKI has trust-level policies of its own. */
+    private static SithsCertificateReader certificateReader(Optional<DemoEnvironment> demo) {
+        TrustLevelTable.Builder levels = TrustLevelTable.builder().withDefaults();
+        demo.ifPresent(d -> d.trustLevelPolicies().forEach((oid, level) -> levels.withPolicy(oid, "LoA" + level,
+                false)));
+        return SithsCertificateReader.builder().withTrustLevels(levels.build()).build();
     }
 
     /** The demo's service, allowed and trusted for this run only. */

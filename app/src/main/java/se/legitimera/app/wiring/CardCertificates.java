@@ -15,12 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.legitimera.app.tray.TrayPresenter;
 import se.legitimera.app.ui.main.CertificateOverview;
-import se.legitimera.oob.card.CardProofSigner;
 import se.legitimera.smartcard.api.CardCertificate;
 import se.legitimera.smartcard.api.CardEvent;
 import se.legitimera.smartcard.api.CardMonitor;
 import se.legitimera.smartcard.api.SmartcardException;
 import se.legitimera.smartcard.cert.CertificateUsage;
+import se.legitimera.smartcard.cert.IssuerLocator;
 import se.legitimera.smartcard.cert.RevocationChecker;
 import se.legitimera.smartcard.cert.RevocationStatus;
 import se.legitimera.smartcard.cert.SithsCertificate;
@@ -29,7 +29,7 @@ import se.legitimera.smartcard.cert.SithsCertificateReader;
 /**
  * Reads the certificates of each card that arrives and shows them: first as read (revocation not checked
  * yet), then with the OCSP answer, which is UNKNOWN when the responder cannot be reached or the issuing CA
- * is not known. Certificates near expiry are handed to the tray's notice. Hears the card monitor's events;
+ * cannot be found (configured, or at the certificate's AIA). Certificates near expiry are handed to the tray's notice. Hears the card monitor's events;
  * the reading and checking run on {@code background}, never on the event or FX thread.
  */
 public final class CardCertificates implements Consumer<CardEvent> {
@@ -39,26 +39,26 @@ public final class CardCertificates implements Consumer<CardEvent> {
     private final CardMonitor monitor;
     private final SithsCertificateReader reader;
     private final RevocationChecker revocation;
-    private final List<X509Certificate> knownIssuers;
+    private final IssuerLocator issuers;
     private final Executor background;
     private final BiConsumer<String, List<CertificateOverview>> show;
     private final Optional<TrayPresenter> tray;
     private final ResourceBundle messages;
 
     /**
-     * @param knownIssuers issuing CA certificates for the OCSP requests (a card holds none)
+     * @param issuers      finds the issuing CA that OCSP requests name (a card holds none)
      * @param show         receives the reader and its card's certificates, identification first, e.g.
      *                     {@link CardEventRelay#certificatesRead}
      * @param messages     names the certificates' use in the tray's expiry notice
      */
     public CardCertificates(CardMonitor monitor, SithsCertificateReader reader, RevocationChecker revocation,
-                            List<X509Certificate> knownIssuers, Executor background,
+                            IssuerLocator issuers, Executor background,
                             BiConsumer<String, List<CertificateOverview>> show, Optional<TrayPresenter> tray,
                             ResourceBundle messages) {
         this.monitor = Objects.requireNonNull(monitor, "monitor");
         this.reader = Objects.requireNonNull(reader, "reader");
         this.revocation = Objects.requireNonNull(revocation, "revocation");
-        this.knownIssuers = List.copyOf(knownIssuers);
+        this.issuers = Objects.requireNonNull(issuers, "issuers");
         this.background = Objects.requireNonNull(background, "background");
         this.show = Objects.requireNonNull(show, "show");
         this.tray = Objects.requireNonNull(tray, "tray");
@@ -96,7 +96,7 @@ public final class CardCertificates implements Consumer<CardEvent> {
     }
 
     private CertificateOverview.Revocation checked(SithsCertificate certificate) {
-        Optional<X509Certificate> issuer = CardProofSigner.issuerAmong(knownIssuers, certificate.x509());
+        Optional<X509Certificate> issuer = issuers.issuerOf(certificate.x509());
         if (issuer.isEmpty()) {
             LOG.info("No issuing CA known for {}: revocation not checked", certificate.issuerCommonName());
             return CertificateOverview.Revocation.UNKNOWN;

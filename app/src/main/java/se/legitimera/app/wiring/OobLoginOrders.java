@@ -1,6 +1,5 @@
 package se.legitimera.app.wiring;
 
-import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Objects;
@@ -34,6 +33,7 @@ import se.legitimera.smartcard.api.CardKeys;
 import se.legitimera.smartcard.api.CardMonitor;
 import se.legitimera.smartcard.api.CardStatus;
 import se.legitimera.smartcard.api.SmartcardException;
+import se.legitimera.smartcard.cert.IssuerLocator;
 
 /**
  * The login dialog's {@link LoginOrders} over the OOB client: a {@code legitimera://} link becomes a verified
@@ -47,18 +47,17 @@ public final class OobLoginOrders implements LoginOrders {
     private final OobClient client;
     private final CardMonitor monitor;
     private final ActiveCard active;
-    private final List<X509Certificate> knownIssuers;
+    private final IssuerLocator issuers;
 
     /**
-     * @param knownIssuers issuing CA certificates sent after the card's identification certificate when one
-     *                     issued it (a card holds no CA certificate); may be empty
+     * @param issuers finds the issuing CA sent after the card's identification certificate (a card holds
+     *                no CA certificate); the proof goes without it when none is found
      */
-    public OobLoginOrders(OobClient client, CardMonitor monitor, ActiveCard active,
-                          List<X509Certificate> knownIssuers) {
+    public OobLoginOrders(OobClient client, CardMonitor monitor, ActiveCard active, IssuerLocator issuers) {
         this.client = Objects.requireNonNull(client, "client");
         this.monitor = Objects.requireNonNull(monitor, "monitor");
         this.active = Objects.requireNonNull(active, "active");
-        this.knownIssuers = List.copyOf(knownIssuers);
+        this.issuers = Objects.requireNonNull(issuers, "issuers");
     }
 
     @Override
@@ -134,7 +133,7 @@ public final class OobLoginOrders implements LoginOrders {
             }
             // The signer wipes the copy it is given; the caller wipes pin.
             CardProofSigner signer = CardProofSigner.withPinSource(keys, identification,
-                    CardProofSigner.issuerAmong(knownIssuers, identification.x509()).stream().toList(), pin::clone);
+                    issuers.issuerOf(identification.x509()).stream().toList(), pin::clone);
             try {
                 client.complete(order, signer);
                 return new Outcome.Done();

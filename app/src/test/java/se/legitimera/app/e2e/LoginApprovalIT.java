@@ -26,6 +26,7 @@ import se.legitimera.devkit.pki.TestPki;
 import se.legitimera.devkit.pki.TlsCredential;
 import se.legitimera.devkit.service.AuthenticationService;
 import se.legitimera.oob.OobClient;
+import se.legitimera.smartcard.cert.IssuerLocator;
 
 /**
  * The out-of-band login through the real login dialog: a relying party starts an order at the devkit's
@@ -62,7 +63,8 @@ class LoginApprovalIT {
                 .withAllowedOrigin(service.origin()).withoutProxy().build();
         rp = new RelyingParty(URI.create(service.origin().toString()), pki.rootCertificate());
         desk = new VirtualCardDesk(bench, state, (monitor, active) -> new OobLoginOrders(client, monitor, active,
-                List.of(pki.issuingCertificate())));
+                IssuerLocator.builder().withKnownCertificates(List.of(pki.issuingCertificate())).withFetching(false)
+                        .build()));
         desk.insertCard();
         bench.await("the card", () -> desk.monitor.snapshot().readers().getFirst().card().isPresent());
     }

@@ -38,6 +38,7 @@ import se.legitimera.devkit.card.VirtualSithsCard;
 import se.legitimera.devkit.pki.TestPki;
 import se.legitimera.devkit.smartcardio.VirtualReaders;
 import se.legitimera.smartcard.api.CardMonitor;
+import se.legitimera.smartcard.cert.IssuerLocator;
 import se.legitimera.smartcard.cert.RevocationChecker;
 import se.legitimera.smartcard.cert.SithsCertificateReader;
 import se.legitimera.smartcard.pcsc.TerminalSource;
@@ -131,7 +132,8 @@ final class VirtualCardDesk implements AutoCloseable {
         // As DesktopApp: read on a thread of its own, OCSP at the certificates' AIA (nothing listens there).
         CardCertificates certificates = new CardCertificates(monitor, SithsCertificateReader.builder().build(),
                 RevocationChecker.builder().withTimeout(Duration.ofSeconds(2)).build(),
-                List.of(pki.issuingCertificate()), certificateWork, relay::certificatesRead, Optional.empty(),
+                IssuerLocator.builder().withKnownCertificates(List.of(pki.issuingCertificate())).withFetching(false)
+                        .build(), certificateWork, relay::certificatesRead, Optional.empty(),
                 bench.messages);
         monitor.start(relay.andThen(certificates));
     }

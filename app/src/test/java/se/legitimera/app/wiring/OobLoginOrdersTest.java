@@ -1,6 +1,5 @@
 package se.legitimera.app.wiring;
 
-import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +9,7 @@ import se.legitimera.app.ui.login.LoginUnavailableException;
 import se.legitimera.oob.OobClient;
 import se.legitimera.oob.ServiceOrigin;
 import se.legitimera.smartcard.api.CardMonitor;
+import se.legitimera.smartcard.cert.IssuerLocator;
 
 class OobLoginOrdersTest {
 
@@ -17,7 +17,8 @@ class OobLoginOrdersTest {
     void aLinkThatIsNotALegitimeraLoginLink_isRefusedBeforeAnyConnection() {
         try (OobClient client = OobClient.builder().withAllowedOrigin(ServiceOrigin.parse("https://127.0.0.1:1"))
                 .build(); CardMonitor monitor = CardMonitor.builder().build()) {
-            OobLoginOrders orders = new OobLoginOrders(client, monitor, new ActiveCard(monitor), List.of());
+            OobLoginOrders orders = new OobLoginOrders(client, monitor, new ActiveCard(monitor),
+                    IssuerLocator.builder().withFetching(false).build());
 
             assertThatThrownBy(() -> orders.fetch("legitimera://login?autostart=x"))
                     .isInstanceOfSatisfying(LoginUnavailableException.class, e ->
@@ -29,7 +30,8 @@ class OobLoginOrdersTest {
     void aServiceNotOnTheAllowlist_isUntrusted() {
         try (OobClient client = OobClient.builder().withAllowedOrigin(ServiceOrigin.parse("https://127.0.0.1:1"))
                 .build(); CardMonitor monitor = CardMonitor.builder().build()) {
-            OobLoginOrders orders = new OobLoginOrders(client, monitor, new ActiveCard(monitor), List.of());
+            OobLoginOrders orders = new OobLoginOrders(client, monitor, new ActiveCard(monitor),
+                    IssuerLocator.builder().withFetching(false).build());
 
             assertThatThrownBy(() -> orders.fetch(
                     "legitimera://auth?service=https%3A%2F%2Fevil.example&token=abcdefghijklmnopqrstuvwxyz"))
