@@ -21,14 +21,27 @@ public record SpkiPin(byte[] sha256) {
         sha256 = sha256.clone();
     }
 
-    /** Parses {@code sha256/<base64>} or bare base64. */
+    /**
+     * Parses {@code sha256/<base64 of 32 bytes>}, as written in settings, policy and links.
+     *
+     * @throws IllegalArgumentException with a message fit for an administrator when the text is no such pin
+     */
     public static SpkiPin parse(String text) {
-        String b64 = text.trim().startsWith(PREFIX) ? text.trim().substring(PREFIX.length()) : text.trim();
-        try {
-            return new SpkiPin(Base64.getDecoder().decode(b64));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("not an SPKI pin: " + text, e);
+        String trimmed = text.trim();
+        if (!trimmed.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            throw new IllegalArgumentException("a pin is written sha256/<base64>, got '" + text + "'");
         }
+        byte[] digest;
+        try {
+            digest = Base64.getDecoder().decode(trimmed.substring(PREFIX.length()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the pin '" + text + "' is not valid base64");
+        }
+        if (digest.length != 32) {
+            throw new IllegalArgumentException("the pin '" + text + "' holds " + digest.length
+                    + " bytes, a SHA-256 has 32");
+        }
+        return new SpkiPin(digest);
     }
 
     /** The pin of a public key. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import se.legitimera.oob.SpkiPin;
 
 /** Policy over user over defaults, computed once from the two files' properties. */
 final class MergedSettings implements Settings {

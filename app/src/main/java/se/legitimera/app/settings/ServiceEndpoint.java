@@ -3,6 +3,7 @@ package se.legitimera.app.settings;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
+import se.legitimera.oob.SpkiPin;
 
 /**
  * Where the app reaches the authentication service, and which service keys it accepts there.

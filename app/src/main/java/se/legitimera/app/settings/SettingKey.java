@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import se.legitimera.oob.SpkiPin;
 
 /**
  * One setting: its name in the properties files, how its text is read and written, and its default.

@@ -47,7 +47,7 @@ public record ServiceAccess(List<ServiceOrigin> allowedOrigins, Map<ServiceOrigi
         endpoint.ifPresent(service -> origin(service.url()).ifPresentOrElse(origin -> {
             origins.add(origin);
             if (!service.pins().isEmpty()) {
-                pins.put(origin, service.pins().stream().map(pin -> new SpkiPin(pin.sha256())).toList());
+                pins.put(origin, service.pins());
             }
         }, () -> problems.add("the " + service.environment().settingName()
                 + " service URL is not https, logins there are refused: " + service.url())));

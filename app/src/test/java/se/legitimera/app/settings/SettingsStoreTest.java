@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.legitimera.oob.SpkiPin;
 
 class SettingsStoreTest {
 
