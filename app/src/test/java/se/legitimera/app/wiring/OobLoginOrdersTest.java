@@ -1,9 +1,12 @@
 package se.legitimera.app.wiring;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import se.legitimera.app.ui.common.Outcome;
 import se.legitimera.app.ui.login.LoginUnavailableException;
@@ -13,11 +16,18 @@ import se.legitimera.smartcard.api.CardMonitor;
 
 class OobLoginOrdersTest {
 
+    private final IdentificationPinCache pins = IdentificationPinCache.start(Duration.ZERO, Clock.systemUTC());
+
+    @AfterEach
+    void stopTheCache() {
+        pins.close();
+    }
+
     @Test
     void aLinkThatIsNotALegitimeraLoginLink_isRefusedBeforeAnyConnection() {
         try (OobClient client = OobClient.builder().withAllowedOrigin(ServiceOrigin.parse("https://127.0.0.1:1"))
                 .build(); CardMonitor monitor = CardMonitor.builder().build()) {
-            OobLoginOrders orders = new OobLoginOrders(client, monitor, new ActiveCard(monitor), List.of());
+            OobLoginOrders orders = new OobLoginOrders(client, monitor, new ActiveCard(monitor), List.of(), pins);
 
             assertThatThrownBy(() -> orders.fetch("legitimera://login?autostart=x"))
                     .isInstanceOfSatisfying(LoginUnavailableException.class, e ->
@@ -29,7 +39,7 @@ class OobLoginOrdersTest {
     void aServiceNotOnTheAllowlist_isUntrusted() {
         try (OobClient client = OobClient.builder().withAllowedOrigin(ServiceOrigin.parse("https://127.0.0.1:1"))
                 .build(); CardMonitor monitor = CardMonitor.builder().build()) {
-            OobLoginOrders orders = new OobLoginOrders(client, monitor, new ActiveCard(monitor), List.of());
+            OobLoginOrders orders = new OobLoginOrders(client, monitor, new ActiveCard(monitor), List.of(), pins);
 
             assertThatThrownBy(() -> orders.fetch(
                     "legitimera://auth?service=https%3A%2F%2Fevil.example&token=abcdefghijklmnopqrstuvwxyz"))
