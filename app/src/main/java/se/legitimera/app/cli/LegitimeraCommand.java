@@ -54,15 +54,21 @@ public final class LegitimeraCommand implements Callable<Integer> {
     /**
      * How the desktop app was asked to start.
      *
-     * @param minimized stay in the tray (login autostart)
+     * @param minimized stay in the tray
+     * @param autostart the OS started the app at login: it stays in the tray, and quits at once when the
+     *                  start-at-login setting is false
      * @param demo      run against the developer demo environment (virtual card, reference service)
      * @param link      a {@code legitimera://} link the OS handed over (holds a one-time token: never log it)
      */
-    public record DesktopOptions(boolean minimized, boolean demo, Optional<String> link) {
+    public record DesktopOptions(boolean minimized, boolean autostart, boolean demo, Optional<String> link) {
     }
 
-    @Option(names = "--minimized", description = "Start in the tray without opening the main window (used at login).")
+    @Option(names = "--minimized", description = "Start in the tray without opening the main window.")
     private boolean minimized;
+
+    @Option(names = "--autostart", description = "Started by the system at login (the installers' entries pass it): "
+            + "as --minimized, but exits at once with 0 when the setting start-at-login is false.")
+    private boolean autostart;
 
     @Option(names = "--demo", description = "Use the demo environment (virtual card and reference login service); "
             + "developer builds only.")
@@ -86,7 +92,8 @@ public final class LegitimeraCommand implements Callable<Integer> {
         if (link != null && !link.toLowerCase(Locale.ROOT).startsWith("legitimera:")) {
             throw new ParameterException(spec.commandLine(), "Not a legitimera:// link: " + link.split("[?#]", 2)[0]);
         }
-        return desktop.runUntilQuit(new DesktopOptions(minimized, demo, Optional.ofNullable(link)));
+        return desktop.runUntilQuit(new DesktopOptions(minimized || autostart, autostart, demo,
+                Optional.ofNullable(link)));
     }
 
     static final class Version implements IVersionProvider {

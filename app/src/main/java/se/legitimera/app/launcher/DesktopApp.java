@@ -61,6 +61,7 @@ import se.legitimera.app.wiring.CardPicture;
 import se.legitimera.app.wiring.CardPinChange;
 import se.legitimera.app.wiring.CardPinStatusSource;
 import se.legitimera.app.wiring.CardPinUnblock;
+import se.legitimera.app.wiring.IdentificationPinCache;
 import se.legitimera.app.wiring.OobLoginOrders;
 import se.legitimera.app.wiring.ServiceAccess;
 import se.legitimera.app.wiring.SystemBrowser;
@@ -122,6 +123,11 @@ final class DesktopApp {
      */
     static int runUntilQuit(DesktopOptions options, SettingsStore store, Settings settings) {
         settings.problems().forEach(problem -> LOG.warn("Setting ignored: {}", problem));
+        if (!LoginStart.proceeds(options, settings)) {
+            LOG.info("Started at login, but start-at-login is false ({}): quitting",
+                    settings.get(SettingKey.START_AT_LOGIN).source());
+            return 0;
+        }
         Locale language = settings.get(SettingKey.LANGUAGE).value().locale();
         return new DesktopApp(Messages.forLocale(language), UserFolders.forCurrentUser(), store, settings)
                 .run(options);
@@ -196,23 +202,30 @@ final class DesktopApp {
         // One source of truth for readers and cards: the monitor (real PC/SC, or the demo's virtual readers).
         TerminalSource terminals = demo.map(d -> TerminalSource.of(d.terminals())).orElseGet(TerminalSource::pcsc);
         Optional<OobClient> oob = demo.map(DesktopApp::demoClient).or(this::configuredClient);
-        try (CardMonitor monitor = CardMonitor.builder().withTerminalSource(terminals).build()) {
+        // Closed before the monitor: quitting wipes a kept PIN.
+        try (CardMonitor monitor = CardMonitor.builder().withTerminalSource(terminals).build();
+             IdentificationPinCache pinCache = IdentificationPinCache.start(
+                     Duration.ofMinutes(settings.get(SettingKey.PIN_CACHE_MINUTES).value()), clock)) {
             ActiveCard activeCard = new ActiveCard(monitor);
 
             MainViewModel mainViewModel = new MainViewModel(messages, clock);
             CardPinStatusSource pinStatus = new CardPinStatusSource(monitor, activeCard);
             PinChangeViewModel pinChange = new PinChangeViewModel(messages, pinStatus,
-                    new CardPinChange(monitor, activeCard), worker, Platform::runLater);
+                    new CardPinChange(monitor, activeCard, pinCache), worker, Platform::runLater);
             PukUnblockViewModel pukUnblock = new PukUnblockViewModel(messages, pinStatus,
-                    new CardPinUnblock(monitor, activeCard), worker, Platform::runLater);
+                    new CardPinUnblock(monitor, activeCard, pinCache), worker, Platform::runLater);
             // The card holds no CA: the demo names its own; otherwise the certificate's AIA tells where it is.
             IssuerLocator issuers = IssuerLocator.builder()
                     .withKnownCertificates(demo.map(DemoEnvironment::cardIssuers).orElse(List.of())).build();
             LoginOrders orders = oob.<LoginOrders>map(client -> new OobLoginOrders(client, monitor, activeCard,
-                    issuers)).orElseGet(DesktopApp::loginsNotConfigured);
+                    issuers, pinCache)).orElseGet(DesktopApp::loginsNotConfigured);
             LoginApprovalViewModel login = new LoginApprovalViewModel(messages, orders, worker,
                     Platform::runLater, clock);
-            SettingsViewModel settingsWindow = new SettingsViewModel(messages, store, worker, Platform::runLater);
+            Optional<LoginStart> loginStart = LoginStart.forThisMachine();
+            SettingsViewModel settingsWindow = new SettingsViewModel(messages, store, worker, Platform::runLater,
+                    saved -> apply(saved, pinCache, loginStart));
+            // The user's autostart entry follows the merged setting even when a file changed behind the app.
+            worker.execute(() -> apply(settings, pinCache, loginStart));
             AboutViewModel about = new AboutViewModel(messages, () -> collectDiagnostics(monitor.snapshot()),
                     new DiagnosticsExport(folders.logs(), new PersonalData(System.getProperty("user.home"))), worker,
                     Platform::runLater, clock);
@@ -286,7 +299,7 @@ final class DesktopApp {
             CardCertificates certificates = new CardCertificates(monitor, certificateReader(demo),
                     RevocationChecker.builder().build(), issuers, certificateWork, relay::certificatesRead,
                     trayPresenter, messages);
-            monitor.start(relay.andThen(certificates));
+            monitor.start(relay.andThen(certificates).andThen(pinCache));
 
             HandOver handOver = new HandOver(login, windows.get());
             receiver.set((arguments, receivedAt) -> fxThread.execute(() -> {
@@ -320,6 +333,18 @@ final class DesktopApp {
         }
         LOG.info("Legitimera quit");
         return 0;
+    }
+
+    /** The settings that take effect at once: how long a PIN is kept, and the user's start-at-login entry. */
+    private static void apply(Settings now, IdentificationPinCache pinCache, Optional<LoginStart> loginStart) {
+        pinCache.keepFor(Duration.ofMinutes(now.get(SettingKey.PIN_CACHE_MINUTES).value()));
+        loginStart.ifPresent(entry -> {
+            try {
+                entry.apply(now.get(SettingKey.START_AT_LOGIN).value());
+            } catch (IOException e) {
+                LOG.warn("The start-at-login entry could not be updated: {}", e.toString());
+            }
+        });
     }
 
     private static void show(MainViewModel mainViewModel, CardPicture picture) {

@@ -12,10 +12,13 @@ public final class CardPinChange implements PinChangeAction {
 
     private final CardMonitor monitor;
     private final ActiveCard active;
+    private final IdentificationPinCache pins;
 
-    public CardPinChange(CardMonitor monitor, ActiveCard active) {
+    /** @param pins forgets its kept identification PIN when that PIN is changed */
+    public CardPinChange(CardMonitor monitor, ActiveCard active, IdentificationPinCache pins) {
         this.monitor = monitor;
         this.active = active;
+        this.pins = pins;
     }
 
     @Override
@@ -23,6 +26,10 @@ public final class CardPinChange implements PinChangeAction {
         CardStatus card = active.status().orElse(null);
         if (card == null) {
             return new Outcome.NoCard();
+        }
+        if (role == PinRole.IDENTIFICATION) {
+            // Whatever the card answers, a kept PIN may be the old one now: never spend a try on it.
+            pins.forget();
         }
         try {
             return PinOutcomes.of(monitor.pins(card.reader()).change(PinStatuses.kind(role), currentPin, newPin));

@@ -1,6 +1,6 @@
 package se.legitimera.app.wiring;
 
-import java.util.List;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -38,7 +38,8 @@ import se.legitimera.smartcard.cert.IssuerLocator;
 /**
  * The login dialog's {@link LoginOrders} over the OOB client: a {@code legitimera://} link becomes a verified
  * order; approving signs the proof with the active card's identification key (PIN verify and signature in
- * one card operation) and posts it once. Blocking; called on the UI worker.
+ * one card operation) and posts it once. A PIN the card accepted is kept in the {@link IdentificationPinCache}
+ * (when keeping is on), and a kept one can approve the next order. Blocking; called on the UI worker.
  */
 public final class OobLoginOrders implements LoginOrders {
 
@@ -48,16 +49,20 @@ public final class OobLoginOrders implements LoginOrders {
     private final CardMonitor monitor;
     private final ActiveCard active;
     private final IssuerLocator issuers;
+    private final IdentificationPinCache pins;
 
     /**
      * @param issuers finds the issuing CA sent after the card's identification certificate (a card holds
      *                no CA certificate); the proof goes without it when none is found
+     * @param pins    where accepted identification PINs are kept, for as long as it keeps them
      */
-    public OobLoginOrders(OobClient client, CardMonitor monitor, ActiveCard active, IssuerLocator issuers) {
+    public OobLoginOrders(OobClient client, CardMonitor monitor, ActiveCard active, IssuerLocator issuers,
+                          IdentificationPinCache pins) {
         this.client = Objects.requireNonNull(client, "client");
         this.monitor = Objects.requireNonNull(monitor, "monitor");
         this.active = Objects.requireNonNull(active, "active");
         this.issuers = Objects.requireNonNull(issuers, "issuers");
+        this.pins = Objects.requireNonNull(pins, "pins");
     }
 
     @Override
@@ -102,6 +107,9 @@ public final class OobLoginOrders implements LoginOrders {
                 .orElseGet(() -> new Outcome.Failed("not signed: " + failure.reason()));
     }
 
+    private record Signing(CardKeys keys, CardCertificate identification, CardIdentity identity) {
+    }
+
     private final class Fetched implements LoginOrder {
         private final Order order;
 
@@ -117,23 +125,80 @@ public final class OobLoginOrders implements LoginOrders {
 
         @Override
         public Outcome approve(char[] pin) {
+            Signing signing;
+            try {
+                signing = signingCard().orElse(null);
+            } catch (LoginUnavailableException e) {
+                return e.reason();
+            }
+            if (signing == null) {
+                return new Outcome.NoCard();
+            }
+            try (IdentificationPinCache.PinUse use = pins.typed(signing.identity(), pin)) {
+                return sign(signing, use);
+            }
+        }
+
+        @Override
+        public Optional<Instant> pinSavedUntil() {
+            try {
+                return signingCard().flatMap(signing -> pins.savedUntil(signing.identity()));
+            } catch (LoginUnavailableException e) {
+                return Optional.empty();
+            }
+        }
+
+        @Override
+        public Optional<Outcome> approveWithSavedPin() {
+            Signing signing;
+            try {
+                signing = signingCard().orElse(null);
+            } catch (LoginUnavailableException e) {
+                return Optional.of(e.reason());
+            }
+            if (signing == null) {
+                return Optional.of(new Outcome.NoCard());
+            }
+            Optional<IdentificationPinCache.PinUse> kept = pins.saved(signing.identity());
+            if (kept.isEmpty()) {
+                return Optional.empty();
+            }
+            try (IdentificationPinCache.PinUse use = kept.get()) {
+                LOG.info("Approving {} with the kept identification PIN", order);
+                return Optional.of(sign(signing, use));
+            }
+        }
+
+        @Override
+        public void forgetSavedPin() {
+            pins.forget();
+        }
+
+        /** The active card and its identification certificate; empty without a card. */
+        private Optional<Signing> signingCard() throws LoginUnavailableException {
             CardStatus card = active.status().orElse(null);
             if (card == null) {
-                return new Outcome.NoCard();
+                return Optional.empty();
             }
             CardKeys keys = monitor.keys(card.reader());
             CardCertificate identification;
             try {
                 identification = CardProofSigner.identificationCertificate(keys.certificates()).orElse(null);
             } catch (SmartcardException e) {
-                return PinOutcomes.of(e);
+                throw new LoginUnavailableException(PinOutcomes.of(e));
             }
             if (identification == null) {
-                return new Outcome.NotSupported();
+                throw new LoginUnavailableException(new Outcome.NotSupported());
             }
-            // The signer wipes the copy it is given; the caller wipes pin.
-            CardProofSigner signer = CardProofSigner.withPinSource(keys, identification,
-                    issuers.issuerOf(identification.x509()).stream().toList(), pin::clone);
+            return Optional.of(new Signing(keys, identification,
+                    CardIdentity.of(card.reader(), identification.x509())));
+        }
+
+        private Outcome sign(Signing signing, IdentificationPinCache.PinUse use) {
+            // The signer wipes the copy it is given; closing the use wipes the PIN itself.
+            CardProofSigner signer = CardProofSigner.withPinSource(signing.keys(), signing.identification(),
+                    issuers.issuerOf(signing.identification().x509()).stream().toList(),
+                    () -> use.pin().clone());
             try {
                 client.complete(order, signer);
                 return new Outcome.Done();
@@ -145,6 +210,15 @@ public final class OobLoginOrders implements LoginOrders {
                 return outcome(e, signer);
             } catch (OobException e) {
                 return outcome(e);
+            } finally {
+                // Only the card's own word counts: a PIN the service never let reach the card is not kept.
+                signer.pinResult().ifPresent(result -> {
+                    if (result.ok()) {
+                        use.accepted();
+                    } else {
+                        use.refused();
+                    }
+                });
             }
         }
 

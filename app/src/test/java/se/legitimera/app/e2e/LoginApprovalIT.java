@@ -62,9 +62,9 @@ class LoginApprovalIT {
         client = OobClient.builder().withSystemTrustStore(false).withTrustedCertificate(pki.rootCertificate())
                 .withAllowedOrigin(service.origin()).withoutProxy().build();
         rp = new RelyingParty(URI.create(service.origin().toString()), pki.rootCertificate());
-        desk = new VirtualCardDesk(bench, state, (monitor, active) -> new OobLoginOrders(client, monitor, active,
+        desk = new VirtualCardDesk(bench, state, (monitor, active, pins) -> new OobLoginOrders(client, monitor, active,
                 IssuerLocator.builder().withKnownCertificates(List.of(pki.issuingCertificate())).withFetching(false)
-                        .build()));
+                        .build(), pins));
         desk.insertCard();
         bench.await("the card", () -> desk.monitor.snapshot().readers().getFirst().card().isPresent());
     }
@@ -180,6 +180,36 @@ class LoginApprovalIT {
         assertThat(collected).containsEntry("status", "complete");
         assertThat(completionData(collected)).containsEntry("hsaId", HSA_ID);
         assertThat(desk.card.triesLeft(VirtualSithsCard.IDENTIFICATION_PIN)).isEqualTo(3);
+    }
+
+    @Test
+    void withPinCaching_theNextLoginNeedsOnlyLegitimera_untilTheCardLeaves(TestInfo test) throws Exception {
+        open(test, Duration.ofSeconds(120));
+        desk.pins.keepFor(Duration.ofMinutes(5));
+        Map<String, Object> first = startLogin();
+        Stage firstDialog = loginDialog();
+        typePin(firstDialog, VirtualCardDesk.PIN);
+        awaitClosed(firstDialog);
+        assertThat(rp.collect(first)).containsEntry("status", "complete");
+
+        Map<String, Object> second = startLogin();
+        Stage dialog = loginDialog();
+        bench.await("the kept PIN's note", () -> node(dialog, "#pinSavedNote").isVisible());
+        assertThat(text(dialog, "#pinSavedNote")).isEqualTo("Pinkoden är sparad i 5 minuter till");
+        assertThat(bench.fx(() -> node(dialog, "#pin").isVisible())).isFalse();
+        bench.screenshot(dialog, "pin-kept");
+        robot.clickOn(node(dialog, "#approve"));
+        awaitClosed(dialog);
+        assertThat(rp.collect(second)).containsEntry("status", "complete");
+
+        desk.removeCard();
+        bench.await("the card to go", () -> desk.monitor.snapshot().readers().getFirst().card().isEmpty());
+        desk.insertCard();
+        bench.await("the card", () -> desk.monitor.snapshot().readers().getFirst().card().isPresent());
+        startLogin();
+        Stage third = loginDialog();
+        bench.await("the PIN field", () -> node(third, "#pin").isVisible());
+        assertThat(bench.fx(() -> node(third, "#pinSavedNote").isVisible())).isFalse();
     }
 
     @Test

@@ -34,6 +34,7 @@ import se.legitimera.app.wiring.CardPicture;
 import se.legitimera.app.wiring.CardPinChange;
 import se.legitimera.app.wiring.CardPinStatusSource;
 import se.legitimera.app.wiring.CardPinUnblock;
+import se.legitimera.app.wiring.IdentificationPinCache;
 import se.legitimera.devkit.card.VirtualSithsCard;
 import se.legitimera.devkit.pki.TestPki;
 import se.legitimera.devkit.smartcardio.VirtualReaders;
@@ -63,17 +64,19 @@ final class VirtualCardDesk implements AutoCloseable {
     final WindowOpener windows;
     final TestPki pki;
     final HandOver handOver;
+    /** Keeps nothing until a test turns it on with {@code keepFor}. */
+    final IdentificationPinCache pins = IdentificationPinCache.start(Duration.ZERO, Clock.systemUTC());
     private final ExecutorService certificateWork = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("test-certificates").daemon().factory());
 
     /** The login orders of a desk, made over its monitor and active card as DesktopApp makes them. */
     @FunctionalInterface
     interface OrdersFactory {
-        LoginOrders create(CardMonitor monitor, ActiveCard active);
+        LoginOrders create(CardMonitor monitor, ActiveCard active, IdentificationPinCache pins);
     }
 
     VirtualCardDesk(WindowTestBench bench, Path state, LoginOrders orders) {
-        this(bench, state, (monitor, active) -> orders);
+        this(bench, state, (monitor, active, pins) -> orders);
     }
 
     VirtualCardDesk(WindowTestBench bench, Path state, OrdersFactory orders) {
@@ -87,11 +90,11 @@ final class VirtualCardDesk implements AutoCloseable {
         ActiveCard active = new ActiveCard(monitor);
         main = new MainViewModel(bench.messages, Clock.systemDefaultZone());
         CardPinStatusSource status = new CardPinStatusSource(monitor, active);
-        PinChangeViewModel pinChange = new PinChangeViewModel(bench.messages, status, new CardPinChange(monitor, active),
+        PinChangeViewModel pinChange = new PinChangeViewModel(bench.messages, status, new CardPinChange(monitor, active, pins),
                 bench.worker, Platform::runLater);
         PukUnblockViewModel pukUnblock = new PukUnblockViewModel(bench.messages, status,
-                new CardPinUnblock(monitor, active), bench.worker, Platform::runLater);
-        login = new LoginApprovalViewModel(bench.messages, orders.create(monitor, active), bench.worker, Platform::runLater,
+                new CardPinUnblock(monitor, active, pins), bench.worker, Platform::runLater);
+        login = new LoginApprovalViewModel(bench.messages, orders.create(monitor, active, pins), bench.worker, Platform::runLater,
                 Clock.systemDefaultZone());
         AtomicReference<WindowOpener> self = new AtomicReference<>();
         Map<Class<?>, Supplier<?>> controllers = Map.of(
@@ -135,7 +138,7 @@ final class VirtualCardDesk implements AutoCloseable {
                 IssuerLocator.builder().withKnownCertificates(List.of(pki.issuingCertificate())).withFetching(false)
                         .build(), certificateWork, relay::certificatesRead, Optional.empty(),
                 bench.messages);
-        monitor.start(relay.andThen(certificates));
+        monitor.start(relay.andThen(certificates).andThen(pins));
     }
 
     void insertCard() {
@@ -149,6 +152,7 @@ final class VirtualCardDesk implements AutoCloseable {
     @Override
     public void close() {
         monitor.close();
+        pins.close();
         certificateWork.shutdownNow();
     }
 }

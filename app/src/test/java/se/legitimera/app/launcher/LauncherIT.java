@@ -56,6 +56,28 @@ class LauncherIT {
     }
 
     @Test
+    void startedAtLogin_withStartAtLoginOff_exitsAtOnceWithoutATray() throws Exception {
+        Path config = logDir.resolve("config");
+        Files.createDirectories(config.resolve("legitimera"));
+        Files.writeString(config.resolve("legitimera/settings.properties"), "start-at-login=false\n");
+        ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), "--autostart")
+                .redirectErrorStream(true)
+                .redirectOutput(logDir.resolve("stdout.txt").toFile());
+        builder.environment().put("XDG_CONFIG_HOME", config.toString());
+        builder.environment().put("LEGITIMERA_JAVA_OPTS", "-Dlegitimera.logdir=" + logDir
+                + " -Dlegitimera.runtimedir=" + logDir.resolve("run"));
+        Process process = builder.start();
+        started.add(process);
+
+        assertThat(process.waitFor(15, TimeUnit.SECONDS)).as("exited within 15 s").isTrue();
+        assertThat(process.exitValue()).isZero();
+        String log = Files.readString(logDir.resolve("legitimera.log"));
+        assertThat(log).contains("Started at login, but start-at-login is false (USER): quitting")
+                .doesNotContain(" ready in ");
+        assertThat(logDir.resolve("run")).doesNotExist();
+    }
+
+    @Test
     void withoutATrayHost_showsTheMainWindowInstead() throws Exception {
         requireDisplay();
 

@@ -1,8 +1,11 @@
 package se.legitimera.app.wiring;
 
+import java.time.Clock;
+import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import se.legitimera.app.ui.common.Outcome;
 import se.legitimera.app.ui.login.LoginUnavailableException;
@@ -13,12 +16,19 @@ import se.legitimera.smartcard.cert.IssuerLocator;
 
 class OobLoginOrdersTest {
 
+    private final IdentificationPinCache pins = IdentificationPinCache.start(Duration.ZERO, Clock.systemUTC());
+
+    @AfterEach
+    void stopTheCache() {
+        pins.close();
+    }
+
     @Test
     void aLinkThatIsNotALegitimeraLoginLink_isRefusedBeforeAnyConnection() {
         try (OobClient client = OobClient.builder().withAllowedOrigin(ServiceOrigin.parse("https://127.0.0.1:1"))
                 .build(); CardMonitor monitor = CardMonitor.builder().build()) {
             OobLoginOrders orders = new OobLoginOrders(client, monitor, new ActiveCard(monitor),
-                    IssuerLocator.builder().withFetching(false).build());
+                    IssuerLocator.builder().withFetching(false).build(), pins);
 
             assertThatThrownBy(() -> orders.fetch("legitimera://login?autostart=x"))
                     .isInstanceOfSatisfying(LoginUnavailableException.class, e ->
@@ -31,7 +41,7 @@ class OobLoginOrdersTest {
         try (OobClient client = OobClient.builder().withAllowedOrigin(ServiceOrigin.parse("https://127.0.0.1:1"))
                 .build(); CardMonitor monitor = CardMonitor.builder().build()) {
             OobLoginOrders orders = new OobLoginOrders(client, monitor, new ActiveCard(monitor),
-                    IssuerLocator.builder().withFetching(false).build());
+                    IssuerLocator.builder().withFetching(false).build(), pins);
 
             assertThatThrownBy(() -> orders.fetch(
                     "legitimera://auth?service=https%3A%2F%2Fevil.example&token=abcdefghijklmnopqrstuvwxyz"))

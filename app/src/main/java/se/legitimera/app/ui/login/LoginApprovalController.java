@@ -8,6 +8,7 @@ import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.layout.VBox;
@@ -38,6 +39,10 @@ public final class LoginApprovalController implements WindowLifecycle {
     private Label pinPrompt;
     @FXML
     private PasswordField pin;
+    @FXML
+    private Label pinSavedNote;
+    @FXML
+    private Hyperlink forgetPin;
     @FXML
     private NoticeLabel warning;
     @FXML
@@ -75,19 +80,13 @@ public final class LoginApprovalController implements WindowLifecycle {
         pin.textProperty().subscribe(() -> viewModel.pinTyped(SecretFields.copy(pin)));
         pin.disableProperty().bind(viewModel.entryEnabledProperty().not());
         approve.disableProperty().bind(viewModel.canApproveProperty().not());
+        pinSavedNote.textProperty().bind(viewModel.pinSavedNoteProperty());
+        forgetPin.disableProperty().bind(viewModel.entryEnabledProperty().not());
+        viewModel.pinSavedProperty().subscribe(this::layOut);
         viewModel.phaseProperty().subscribe(phase -> {
-            boolean open = phase == LoginApprovalViewModel.Phase.FETCHING
-                    || phase == LoginApprovalViewModel.Phase.ENTERING
-                    || phase == LoginApprovalViewModel.Phase.SIGNING;
-            approve.setVisible(open);
-            approve.setManaged(open);
-            pinPrompt.setVisible(open);
-            pinPrompt.setManaged(open);
-            pin.setVisible(open);
-            pin.setManaged(open);
-            cancel.setText(resources.getString(open ? "dialog.cancel" : "dialog.close"));
+            layOut();
             if (phase == LoginApprovalViewModel.Phase.ENTERING) {
-                Platform.runLater(pin::requestFocus);
+                Platform.runLater(() -> (viewModel.pinSavedProperty().get() ? approve : pin).requestFocus());
             } else if (phase == LoginApprovalViewModel.Phase.APPROVED) {
                 cancel.getScene().getWindow().hide();
             } else if (phase == LoginApprovalViewModel.Phase.ENDED) {
@@ -95,6 +94,29 @@ public final class LoginApprovalController implements WindowLifecycle {
                 cancel.requestFocus();
             }
         });
+    }
+
+    /** The PIN field while a PIN is asked for; the kept PIN's note and "forget" while one stands in. */
+    private void layOut() {
+        LoginApprovalViewModel.Phase phase = viewModel.phaseProperty().get();
+        boolean open = phase == LoginApprovalViewModel.Phase.FETCHING
+                || phase == LoginApprovalViewModel.Phase.ENTERING
+                || phase == LoginApprovalViewModel.Phase.SIGNING;
+        boolean saved = viewModel.pinSavedProperty().get();
+        approve.setVisible(open);
+        approve.setManaged(open);
+        pinPrompt.setVisible(open && !saved);
+        pinPrompt.setManaged(open && !saved);
+        pin.setVisible(open && !saved);
+        pin.setManaged(open && !saved);
+        pinSavedNote.setVisible(open && saved);
+        pinSavedNote.setManaged(open && saved);
+        forgetPin.setVisible(open && saved);
+        forgetPin.setManaged(open && saved);
+        cancel.setText(resources.getString(open ? "dialog.cancel" : "dialog.close"));
+        if (open && !saved && phase == LoginApprovalViewModel.Phase.ENTERING && forgetPin.isFocused()) {
+            Platform.runLater(pin::requestFocus);
+        }
     }
 
     @Override
@@ -112,6 +134,11 @@ public final class LoginApprovalController implements WindowLifecycle {
     private void onApprove() {
         viewModel.approve();
         pin.clear();
+    }
+
+    @FXML
+    private void onForgetPin() {
+        viewModel.forgetSavedPin();
     }
 
     @FXML

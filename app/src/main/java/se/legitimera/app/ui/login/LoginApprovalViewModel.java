@@ -2,8 +2,10 @@ package se.legitimera.app.ui.login;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -25,6 +27,11 @@ import se.legitimera.app.ui.common.OutcomeTexts;
  * <p>Phases: FETCHING -> ENTERING -> SIGNING -> APPROVED (the window closes), or back to ENTERING on a wrong
  * PIN with the tries left, or ENDED with the reason shown (cancelled, expired, card removed, PIN blocked,
  * service unreachable). A new link replaces the order on screen; the old one is cancelled.
+ *
+ * <p>When the card's identification PIN is kept ({@code pin-cache.minutes}), the dialog still shows who asks
+ * and waits for "Legitimera", but says for how long the PIN is kept instead of asking for it, and offers to
+ * forget it. When the kept PIN expires on screen, is forgotten, or the card refuses it, the dialog asks for
+ * the PIN (with the tries left after a refusal).
  */
 public final class LoginApprovalViewModel {
 
@@ -39,6 +46,7 @@ public final class LoginApprovalViewModel {
     private final Clock clock;
 
     private char[] pin = new char[0];
+    private Instant pinSavedUntil;
     private LoginOrder order;
     private LoginDetails details;
     private int generation;
@@ -50,6 +58,8 @@ public final class LoginApprovalViewModel {
     private final ReadOnlyStringWrapper service = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper rpMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper countdown = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper pinSaved = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper pinSavedNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(Notice.NONE);
     private final ReadOnlyObjectWrapper<Notice> warning = new ReadOnlyObjectWrapper<>(Notice.NONE);
     private final ReadOnlyBooleanWrapper canApprove = new ReadOnlyBooleanWrapper();
@@ -72,6 +82,7 @@ public final class LoginApprovalViewModel {
         cancelCurrentOrder();
         int current = ++generation;
         wipePin();
+        pinSavedUntil = null;
         details = null;
         rpName.set("");
         heading.set(messages.getString("login.fetching"));
@@ -85,7 +96,8 @@ public final class LoginApprovalViewModel {
         worker.execute(() -> {
             try {
                 LoginOrder fetched = orders.fetch(link);
-                fxThread.execute(() -> fetched(current, fetched));
+                Optional<Instant> savedUntil = fetched.pinSavedUntil();
+                fxThread.execute(() -> fetched(current, fetched, savedUntil));
             } catch (LoginUnavailableException e) {
                 fxThread.execute(() -> end(current, e.reason()));
             } catch (RuntimeException e) {
@@ -100,13 +112,28 @@ public final class LoginApprovalViewModel {
         refresh();
     }
 
-    /** "Legitimera": verifies the PIN on the card and sends the proof. */
+    /** "Legitimera": verifies the PIN (typed or kept) on the card and sends the proof. */
     public void approve() {
         if (!canApprove.get()) {
             return;
         }
         int current = generation;
         LoginOrder approving = order;
+        if (pinSavedUntil != null) {
+            notice.set(Notice.info(messages.getString("login.signing")));
+            phase.set(Phase.SIGNING);
+            worker.execute(() -> {
+                Optional<Outcome> outcome;
+                try {
+                    outcome = approving.approveWithSavedPin();
+                } catch (RuntimeException e) {
+                    outcome = Optional.of(new Outcome.Failed(e.getClass().getSimpleName()));
+                }
+                Optional<Outcome> result = outcome;
+                fxThread.execute(() -> answeredWithSavedPin(current, result));
+            });
+            return;
+        }
         char[] copy = pin.clone();
         wipePin();
         notice.set(Notice.info(messages.getString("login.signing")));
@@ -148,10 +175,28 @@ public final class LoginApprovalViewModel {
         }
     }
 
-    /** Called every second by the view: updates the countdown and ends an expired order. */
+    /** "Glöm pinkoden": forgets the kept PIN; the dialog asks for it instead. */
+    public void forgetSavedPin() {
+        if (pinSavedUntil == null || phase.get() != Phase.ENTERING) {
+            return;
+        }
+        LoginOrder forgetting = order;
+        worker.execute(forgetting::forgetSavedPin);
+        savedPinGone();
+    }
+
+    /** Called every second by the view: updates the countdowns and ends an expired order. */
     public void tick() {
         if (details == null || (phase.get() != Phase.ENTERING && phase.get() != Phase.SIGNING)) {
             return;
+        }
+        if (pinSavedUntil != null && phase.get() == Phase.ENTERING) {
+            Duration kept = Duration.between(clock.instant(), pinSavedUntil);
+            if (kept.isNegative() || kept.isZero()) {
+                savedPinGone();
+            } else {
+                pinSavedNote.set(Messages.format(messages, "login.pinSaved", (kept.toSeconds() + 59) / 60));
+            }
         }
         Duration left = Duration.between(clock.instant(), details.expiresAt());
         if (left.isNegative() || left.isZero()) {
@@ -167,7 +212,7 @@ public final class LoginApprovalViewModel {
                 String.format("%d:%02d", seconds / 60, seconds % 60)));
     }
 
-    private void fetched(int current, LoginOrder fetched) {
+    private void fetched(int current, LoginOrder fetched, Optional<Instant> savedUntil) {
         if (current != generation) {
             worker.execute(fetched::cancel);
             return;
@@ -179,8 +224,36 @@ public final class LoginApprovalViewModel {
         origin.set(Messages.format(messages, "login.origin", details.rpOrigin()));
         service.set(Messages.format(messages, "login.service", details.service()));
         rpMessage.set(details.message().orElse(""));
+        pinSavedUntil = savedUntil.orElse(null);
+        pinSaved.set(pinSavedUntil != null);
         phase.set(Phase.ENTERING);
         tick();
+    }
+
+    private void answeredWithSavedPin(int current, Optional<Outcome> outcome) {
+        if (current != generation) {
+            return;
+        }
+        if (outcome.isEmpty()) {
+            // Expired or gone between the last tick and the card: nothing was sent, so ask.
+            savedPinGone();
+            notice.set(Notice.info(messages.getString("login.pinNoLongerSaved")));
+            phase.set(Phase.ENTERING);
+            tick();
+            return;
+        }
+        if (!(outcome.get() instanceof Outcome.Done)) {
+            // A refused kept PIN is forgotten: the next try is typed.
+            savedPinGone();
+        }
+        answered(current, outcome.get());
+    }
+
+    private void savedPinGone() {
+        pinSavedUntil = null;
+        pinSaved.set(false);
+        pinSavedNote.set("");
+        refresh();
     }
 
     private void answered(int current, Outcome outcome) {
@@ -211,6 +284,7 @@ public final class LoginApprovalViewModel {
             return;
         }
         wipePin();
+        savedPinGone();
         if (details == null) {
             // Ended before an order arrived: the heading must no longer say it is being fetched.
             heading.set(messages.getString("login.notStarted"));
@@ -238,7 +312,7 @@ public final class LoginApprovalViewModel {
     private void refresh() {
         boolean entering = phase.get() == Phase.ENTERING;
         entryEnabled.set(entering);
-        canApprove.set(entering && pin.length > 0);
+        canApprove.set(entering && (pin.length > 0 || pinSavedUntil != null));
         waiting.set(phase.get() == Phase.FETCHING || entering || phase.get() == Phase.SIGNING);
     }
 
@@ -274,6 +348,16 @@ public final class LoginApprovalViewModel {
     /** "Inloggningen gäller i 1:45 till", empty when no order is open. */
     public ReadOnlyStringProperty countdownProperty() {
         return countdown.getReadOnlyProperty();
+    }
+
+    /** True while the kept PIN stands in for the PIN field. */
+    public ReadOnlyBooleanProperty pinSavedProperty() {
+        return pinSaved.getReadOnlyProperty();
+    }
+
+    /** "Pinkoden är sparad i 12 minuter till" while a kept PIN stands in; else empty. */
+    public ReadOnlyStringProperty pinSavedNoteProperty() {
+        return pinSavedNote.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Notice> noticeProperty() {

@@ -1,5 +1,7 @@
 package se.legitimera.app.ui.login;
 
+import java.time.Instant;
+import java.util.Optional;
 import se.legitimera.app.ui.common.Outcome;
 
 /**
@@ -22,6 +24,22 @@ public interface LoginOrder {
      *         end it
      */
     Outcome approve(char[] pin);
+
+    /**
+     * Until when the identification PIN of the card that would sign is kept ({@code pin-cache.minutes}), so
+     * that the user need not type it; empty when none is kept.
+     */
+    Optional<Instant> pinSavedUntil();
+
+    /**
+     * As {@link #approve} with the kept PIN; a kept PIN the card refuses is forgotten.
+     *
+     * @return empty when no PIN is kept for the card any more (expired, another card): nothing was sent
+     */
+    Optional<Outcome> approveWithSavedPin();
+
+    /** The user asked to forget the kept PIN. */
+    void forgetSavedPin();
 
     /** The user declined: tells the service, best effort (failures are logged, not thrown). */
     void cancel();

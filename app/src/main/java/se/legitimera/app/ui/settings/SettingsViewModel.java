@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -34,7 +35,8 @@ import se.legitimera.app.ui.common.Notice;
  * State of the settings window: the user's settings as the store merges them with the machine policy, which
  * of them the policy locks (shown, never editable), and saving the changed ones. Holds no Node; every method
  * runs on the JavaFX thread, file work on {@code worker}. What the app read at start-up stays in force
- * until it starts again, and the window says so after saving.
+ * until it starts again, and the window says so after saving; the settings that take effect at once
+ * (start at login, how long a PIN is kept) go to {@code applied}.
  */
 public final class SettingsViewModel {
 
@@ -42,6 +44,7 @@ public final class SettingsViewModel {
     private final SettingsStore store;
     private final Executor worker;
     private final Executor fxThread;
+    private final Consumer<Settings> applied;
 
     private final ObjectProperty<Environment> environment = new SimpleObjectProperty<>(Environment.PRODUCTION);
     private final StringProperty pkcs11Module = new SimpleStringProperty("");
@@ -61,11 +64,14 @@ public final class SettingsViewModel {
 
     private Settings loaded;
 
-    public SettingsViewModel(ResourceBundle messages, SettingsStore store, Executor worker, Executor fxThread) {
+    /** @param applied hears the merged settings after each save, on {@code worker} */
+    public SettingsViewModel(ResourceBundle messages, SettingsStore store, Executor worker, Executor fxThread,
+                             Consumer<Settings> applied) {
         this.messages = Objects.requireNonNull(messages, "messages");
         this.store = Objects.requireNonNull(store, "store");
         this.worker = Objects.requireNonNull(worker, "worker");
         this.fxThread = Objects.requireNonNull(fxThread, "fxThread");
+        this.applied = Objects.requireNonNull(applied, "applied");
     }
 
     /** The window opened: reads the files anew. */
@@ -112,6 +118,7 @@ public final class SettingsViewModel {
                 result = Notice.error(Messages.format(messages, "settings.saveFailed", e.getMessage()));
             }
             Settings now = store.load();
+            applied.accept(now);
             Notice answer = result;
             fxThread.execute(() -> {
                 show(now);

@@ -24,6 +24,9 @@ class LoginApprovalViewModelTest {
     private final List<String> fetchedLinks = new ArrayList<>();
     private final List<FakeOrder> orders = new ArrayList<>();
     private Outcome answer = new Outcome.Done();
+    /** The card's kept PIN as the orders see it: until when, and what the card answers to it. */
+    private Instant savedUntil;
+    private Optional<Outcome> savedAnswer = Optional.of(new Outcome.Done());
 
     private final LoginApprovalViewModel viewModel = new LoginApprovalViewModel(Messages.forLocale(Locale.of("sv")),
             link -> {
@@ -36,6 +39,8 @@ class LoginApprovalViewModelTest {
 
     private final class FakeOrder implements LoginOrder {
         boolean cancelled;
+        boolean approvedWithSavedPin;
+        boolean forgotten;
         char[] pinSeen;
 
         @Override
@@ -48,6 +53,22 @@ class LoginApprovalViewModelTest {
         public Outcome approve(char[] pin) {
             pinSeen = pin;
             return answer;
+        }
+
+        @Override
+        public Optional<Instant> pinSavedUntil() {
+            return Optional.ofNullable(savedUntil);
+        }
+
+        @Override
+        public Optional<Outcome> approveWithSavedPin() {
+            approvedWithSavedPin = true;
+            return savedAnswer;
+        }
+
+        @Override
+        public void forgetSavedPin() {
+            forgotten = true;
         }
 
         @Override
@@ -198,6 +219,103 @@ class LoginApprovalViewModelTest {
 
         assertThat(unreachable.phaseProperty().get()).isEqualTo(LoginApprovalViewModel.Phase.ENDED);
         assertThat(unreachable.noticeProperty().get().text()).startsWith("Inloggningstjänsten går inte att nå");
+    }
+
+    @Test
+    void whenNoPinIsKept_thePinIsAskedFor() {
+        viewModel.start("legitimera://auth?x");
+
+        assertThat(viewModel.pinSavedProperty().get()).isFalse();
+        assertThat(viewModel.pinSavedNoteProperty().get()).isEmpty();
+        assertThat(viewModel.canApproveProperty().get()).isFalse();
+    }
+
+    @Test
+    void whenAPinIsKept_theDialogStillWaitsForLegitimeraButAsksNoPin() {
+        savedUntil = NOW.plus(Duration.ofMinutes(10));
+
+        viewModel.start("legitimera://auth?x");
+
+        assertThat(viewModel.headingProperty().get()).isEqualTo("Jag legitimerar mig hos Journalen");
+        assertThat(viewModel.phaseProperty().get()).isEqualTo(LoginApprovalViewModel.Phase.ENTERING);
+        assertThat(viewModel.pinSavedProperty().get()).isTrue();
+        assertThat(viewModel.pinSavedNoteProperty().get()).isEqualTo("Pinkoden är sparad i 10 minuter till");
+        assertThat(viewModel.canApproveProperty().get()).isTrue();
+        assertThat(orders.getFirst().approvedWithSavedPin).isFalse();
+    }
+
+    @Test
+    void whenTheKeptPinIsAccepted_theLoginIsDoneWithoutTyping() {
+        savedUntil = NOW.plus(Duration.ofMinutes(10));
+        viewModel.start("legitimera://auth?x");
+
+        viewModel.approve();
+
+        assertThat(orders.getFirst().approvedWithSavedPin).isTrue();
+        assertThat(orders.getFirst().pinSeen).isNull();
+        assertThat(viewModel.phaseProperty().get()).isEqualTo(LoginApprovalViewModel.Phase.APPROVED);
+    }
+
+    @Test
+    void whenTheCardRefusesTheKeptPin_thePinIsAskedForWithTheTriesLeft() {
+        savedUntil = NOW.plus(Duration.ofMinutes(10));
+        savedAnswer = Optional.of(new Outcome.WrongCode(Outcome.Code.PIN, 2));
+        viewModel.start("legitimera://auth?x");
+
+        viewModel.approve();
+
+        assertThat(viewModel.phaseProperty().get()).isEqualTo(LoginApprovalViewModel.Phase.ENTERING);
+        assertThat(viewModel.pinSavedProperty().get()).isFalse();
+        assertThat(viewModel.noticeProperty().get()).isEqualTo(Notice.error("Fel PIN-kod, 2 försök kvar"));
+        assertThat(viewModel.canApproveProperty().get()).isFalse();
+        viewModel.pinTyped("123456".toCharArray());
+        answer = new Outcome.Done();
+        viewModel.approve();
+        assertThat(new String(orders.getFirst().pinSeen)).matches("\0*");
+        assertThat(viewModel.phaseProperty().get()).isEqualTo(LoginApprovalViewModel.Phase.APPROVED);
+    }
+
+    @Test
+    void whenTheKeptPinExpiresDuringTheDialog_thePinIsAskedFor() {
+        savedUntil = NOW.plus(Duration.ofSeconds(90));
+        viewModel.start("legitimera://auth?x");
+        assertThat(viewModel.pinSavedNoteProperty().get()).isEqualTo("Pinkoden är sparad i 2 minuter till");
+        clock.advance(Duration.ofSeconds(31));
+        viewModel.tick();
+        assertThat(viewModel.pinSavedNoteProperty().get()).isEqualTo("Pinkoden är sparad i 1 minut till");
+
+        clock.advance(Duration.ofSeconds(59));
+        viewModel.tick();
+
+        assertThat(viewModel.phaseProperty().get()).isEqualTo(LoginApprovalViewModel.Phase.ENTERING);
+        assertThat(viewModel.pinSavedProperty().get()).isFalse();
+        assertThat(viewModel.pinSavedNoteProperty().get()).isEmpty();
+        assertThat(viewModel.canApproveProperty().get()).isFalse();
+    }
+
+    @Test
+    void whenTheKeptPinIsGoneByTheTimeTheCardIsAsked_nothingIsSentAndThePinIsAskedFor() {
+        savedUntil = NOW.plus(Duration.ofMinutes(10));
+        savedAnswer = Optional.empty();
+        viewModel.start("legitimera://auth?x");
+
+        viewModel.approve();
+
+        assertThat(viewModel.phaseProperty().get()).isEqualTo(LoginApprovalViewModel.Phase.ENTERING);
+        assertThat(viewModel.pinSavedProperty().get()).isFalse();
+        assertThat(viewModel.noticeProperty().get().text()).isEqualTo("Pinkoden är inte längre sparad: ange den.");
+    }
+
+    @Test
+    void forgettingTheKeptPin_forgetsItAndAsksForThePin() {
+        savedUntil = NOW.plus(Duration.ofMinutes(10));
+        viewModel.start("legitimera://auth?x");
+
+        viewModel.forgetSavedPin();
+
+        assertThat(orders.getFirst().forgotten).isTrue();
+        assertThat(viewModel.pinSavedProperty().get()).isFalse();
+        assertThat(viewModel.canApproveProperty().get()).isFalse();
     }
 
     static final class MovableClock extends Clock {

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,8 @@ import se.legitimera.app.ui.common.Notice;
 
 class SettingsViewModelTest {
 
+    private final List<Settings> applied = new ArrayList<>();
+
     @TempDir
     Path folder;
 
@@ -34,7 +38,7 @@ class SettingsViewModelTest {
 
     private SettingsViewModel opened(SettingsStore store) {
         SettingsViewModel viewModel = new SettingsViewModel(Messages.forLocale(Locale.of("sv")), store, Runnable::run,
-                Runnable::run);
+                Runnable::run, applied::add);
         viewModel.open();
         return viewModel;
     }
@@ -74,6 +78,19 @@ class SettingsViewModelTest {
         assertThat(Files.readString(folder.resolve("settings.properties"))).doesNotContain("environment")
                 .doesNotContain("log.level");
         assertThat(viewModel.noticeProperty().get().kind()).isEqualTo(Notice.Kind.SUCCESS);
+    }
+
+    @Test
+    void afterSaving_theMergedSettingsAreAppliedAtOnce_withThePolicyWinning() throws IOException {
+        SettingsViewModel viewModel = opened(store("start-at-login=true\n"));
+
+        viewModel.startAtLoginProperty().set(false);
+        viewModel.pinCacheMinutesProperty().set(30);
+        viewModel.save();
+
+        assertThat(applied).hasSize(1);
+        assertThat(applied.getFirst().get(SettingKey.PIN_CACHE_MINUTES).value()).isEqualTo(30);
+        assertThat(applied.getFirst().get(SettingKey.START_AT_LOGIN).value()).isTrue();
     }
 
     @Test

@@ -35,6 +35,8 @@ class LoginApprovalIT {
     private final FxRobot robot = new FxRobot();
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private int triesLeft = 3;
+    private volatile Instant savedUntil;
+    private final AtomicBoolean approvedWithSavedPin = new AtomicBoolean();
     private LoginApprovalViewModel viewModel;
     private WindowOpener windows;
 
@@ -53,6 +55,22 @@ class LoginApprovalIT {
             }
             triesLeft--;
             return new Outcome.WrongCode(Outcome.Code.PIN, triesLeft);
+        }
+
+        @Override
+        public Optional<Instant> pinSavedUntil() {
+            return Optional.ofNullable(savedUntil);
+        }
+
+        @Override
+        public Optional<Outcome> approveWithSavedPin() {
+            approvedWithSavedPin.set(true);
+            return Optional.of(new Outcome.Done());
+        }
+
+        @Override
+        public void forgetSavedPin() {
+            savedUntil = null;
         }
 
         @Override
@@ -158,5 +176,37 @@ class LoginApprovalIT {
         assertThat(bench.fx(stage::isShowing)).isTrue();
         assertThat(bench.fx(stage::isAlwaysOnTop)).isTrue();
         assertThat(cancelled).isTrue();
+    }
+
+    @Test
+    void keptPin_theDialogSaysSoAndLegitimeraLogsIn() {
+        savedUntil = Instant.now().plusSeconds(600);
+        Stage stage = open();
+        bench.await("the kept PIN's note", () -> text(stage, "#pinSavedNote").equals("Pinkoden är sparad i 10 minuter till"));
+        assertThat(bench.fx(() -> node(stage, "#pin").isVisible())).isFalse();
+        assertThat(bench.fx(() -> node(stage, "#forgetPin").isVisible())).isTrue();
+        bench.screenshot(stage, "pin-saved");
+
+        robot.type(KeyCode.ENTER);
+
+        bench.await("the dialog to close", () -> !stage.isShowing());
+        assertThat(approvedWithSavedPin).isTrue();
+    }
+
+    @Test
+    void keptPin_forgettingItBringsBackThePinField() {
+        savedUntil = Instant.now().plusSeconds(600);
+        Stage stage = open();
+        bench.await("the kept PIN's note", () -> node(stage, "#forgetPin").isVisible());
+
+        robot.clickOn("#forgetPin");
+
+        bench.await("the PIN field", () -> node(stage, "#pin").isVisible());
+        assertThat(bench.fx(() -> node(stage, "#forgetPin").isVisible())).isFalse();
+        assertThat(savedUntil).isNull();
+        robot.write("123456");
+        robot.type(KeyCode.ENTER);
+        bench.await("the dialog to close", () -> !stage.isShowing());
+        assertThat(approvedWithSavedPin).isFalse();
     }
 }

@@ -49,7 +49,8 @@ class SettingsWindowIT {
         Files.writeString(policy, "environment=test\n", StandardCharsets.UTF_8);
         SettingsStore store = SettingsStore.builder().withUserFile(folder.resolve("settings.properties"))
                 .withPolicyFile(policy).withOsLocale(Locale.of("sv")).build();
-        SettingsViewModel viewModel = new SettingsViewModel(bench.messages, store, bench.worker, Platform::runLater);
+        SettingsViewModel viewModel = new SettingsViewModel(bench.messages, store, bench.worker, Platform::runLater,
+                saved -> { });
         WindowOpener windows = bench.windows(Theme.STANDARD,
                 Map.of(SettingsController.class, () -> new SettingsController(viewModel)));
 
