@@ -21,4 +21,5 @@ module se.legitimera.app {
     opens se.legitimera.app.ui.login to javafx.fxml;
     opens se.legitimera.app.ui.about to javafx.fxml;
     opens se.legitimera.app.ui.common to javafx.fxml;
+    opens se.legitimera.app.ui.tunnel to javafx.fxml;
 }

@@ -17,6 +17,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import se.legitimera.app.launcher.SingleInstance;
+import se.legitimera.app.launcher.UserFolders;
+import se.legitimera.app.settings.Setting;
+import se.legitimera.app.settings.SettingKey;
+import se.legitimera.app.settings.Settings;
+import se.legitimera.app.settings.SettingsProblem;
+import se.legitimera.app.settings.SettingsStore;
 import se.legitimera.app.gateway.ClientCredentials;
 import se.legitimera.app.gateway.PinPrompt;
 import se.legitimera.app.gateway.Tunnel;
@@ -43,8 +50,10 @@ import se.legitimera.app.wiring.CardTunnelCredentials;
 public final class TunnelCommand implements Callable<Integer> {
 
     static final int APP_UNREACHABLE = ExitCodes.APP_UNREACHABLE;
-    static final int NOT_OPENED = ExitCodes.TUNNEL_NOT_OPENED;
-    static final int UNKNOWN_TUNNEL = ExitCodes.UNKNOWN_TUNNEL;
+    /** Exit code, and the running app's answer status, when the tunnel could not be opened. */
+    public static final int NOT_OPENED = ExitCodes.TUNNEL_NOT_OPENED;
+    /** Exit code, and the running app's answer status, when no tunnel has the name. */
+    public static final int UNKNOWN_TUNNEL = ExitCodes.UNKNOWN_TUNNEL;
 
     /** The card through the SunPKCS11 bridge, over the given module or the usual ones of the platform. */
     private static final CardCredentialsSource SUN_PKCS11 = module -> {
@@ -55,26 +64,42 @@ public final class TunnelCommand implements Callable<Integer> {
         }
         return new CardTunnelCredentials(paths);
     };
-    /** Until the settings module lists tunnels, there are none to read. */
-    private static final TunnelDefinitions SETTINGS_NOT_WIRED = () -> {
-        throw new IOException("this build cannot read tunnels from the settings yet");
+    /** The tunnels of the merged settings (user file and machine policy), as the desktop app reads them. */
+    private static final TunnelDefinitions SETTINGS = () -> {
+        Settings settings = SettingsStore.builder().withUserFile(UserFolders.forCurrentUser().config()
+                .resolve("settings.properties")).build().load();
+        List<String> problems = settings.problems().stream()
+                .filter(problem -> problem.key().startsWith(SettingKey.TUNNELS.name() + "."))
+                .map(SettingsProblem::toString).toList();
+        if (!problems.isEmpty()) {
+            throw new IOException("the tunnel settings are not valid: " + String.join("; ", problems));
+        }
+        Setting<List<se.legitimera.app.settings.Tunnel>> tunnels = settings.get(SettingKey.TUNNELS);
+        return tunnels.value().stream().map(t -> new TunnelDefinition(t.name(), t.localPort(), t.upstream(),
+                TunnelMode.valueOf(t.mode().name()), tunnels.locked(), t.autostart())).toList();
     };
+    /** The user's running tray app, over its single-instance socket. */
+    private static final AppChannel RUNNING_APP = command ->
+            SingleInstance.ask(SingleInstance.folder(UserFolders.forCurrentUser()), command);
 
     @Spec
     private CommandSpec spec;
 
     private final TunnelDefinitions definitions;
+    private final AppChannel app;
     private final CardCredentialsSource cards;
     private final InputStream stdin;
     private final Console console;
 
     /** The command as the launcher runs it. */
     public TunnelCommand() {
-        this(SETTINGS_NOT_WIRED, SUN_PKCS11, System.in, System.console());
+        this(SETTINGS, RUNNING_APP, SUN_PKCS11, System.in, System.console());
     }
 
-    TunnelCommand(TunnelDefinitions definitions, CardCredentialsSource cards, InputStream stdin, Console console) {
+    TunnelCommand(TunnelDefinitions definitions, AppChannel app, CardCredentialsSource cards, InputStream stdin,
+                  Console console) {
         this.definitions = definitions;
+        this.app = app;
         this.cards = cards;
         this.stdin = stdin;
         this.console = console;
@@ -86,7 +111,8 @@ public final class TunnelCommand implements Callable<Integer> {
         return 0;
     }
 
-    @Command(name = "list", description = "Lists the tunnels of the settings.")
+    @Command(name = "list", description = {"Lists the tunnels of the settings and the machine policy.",
+        "Marks those the policy sets (\"policy\") and those the app does not open at start (\"manual\")."})
     int list() {
         List<TunnelDefinition> all;
         try {
@@ -99,42 +125,67 @@ public final class TunnelCommand implements Callable<Integer> {
             out().println("No tunnels are defined in the settings.");
         }
         for (TunnelDefinition tunnel : all) {
+            List<String> marks = new ArrayList<>(List.of(tunnel.mode().name().toLowerCase(java.util.Locale.ROOT)));
+            if (tunnel.locked()) {
+                marks.add("policy");
+            }
+            if (!tunnel.autostart()) {
+                marks.add("manual");
+            }
             out().printf("%-20s http://localhost:%-5d -> %s (%s)%n", tunnel.name(), tunnel.localPort(),
-                    tunnel.upstream(), tunnel.mode().name().toLowerCase(java.util.Locale.ROOT));
+                    tunnel.upstream(), String.join(", ", marks));
         }
         return 0;
     }
 
-    @Command(name = "start", description = "Asks the running app to start a tunnel of the settings.")
+    @Command(name = "start", description = {"Asks the running app to start a tunnel of the settings.",
+        "Exit 0 when it listens, 12 when it could not be opened (e.g. the port is in use), 13 for an unknown name, "
+            + "11 when no app runs."})
     int start(@Parameters(paramLabel = "NAME", description = "The tunnel's name in the settings.") String name) {
         return askTheApp("start", name);
     }
 
-    @Command(name = "stop", description = "Asks the running app to stop a tunnel of the settings.")
+    @Command(name = "stop", description = {"Asks the running app to stop a tunnel of the settings.",
+        "Exit 0 when it is stopped, 13 for an unknown name, 11 when no app runs."})
     int stop(@Parameters(paramLabel = "NAME", description = "The tunnel's name in the settings.") String name) {
         return askTheApp("stop", name);
     }
 
+    // Tunnels of the settings live in the app, which holds the card session: the app decides and answers.
     private int askTheApp(String verb, String name) {
-        TunnelDefinition tunnel;
+        Optional<SingleInstance.Answer> answer;
         try {
-            tunnel = definitions.load().stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);
+            answer = app.ask(List.of("tunnel", verb, name));
         } catch (IOException e) {
-            err().println("Cannot " + verb + " tunnel " + name + ": " + e.getMessage());
-            return NOT_OPENED;
+            err().println("Cannot reach the running Legitimera app (" + e.getMessage() + "), so tunnel " + name
+                    + " was not " + (verb.equals("start") ? "started" : "stopped") + ".");
+            return APP_UNREACHABLE;
         }
-        if (tunnel == null) {
-            err().println("No tunnel named " + name + " in the settings (see: legitimera tunnel list).");
-            return UNKNOWN_TUNNEL;
+        if (answer.isPresent()) {
+            SingleInstance.Answer said = answer.get();
+            (said.status() == 0 ? out() : err()).println(said.line());
+            return switch (said.status()) {
+                case 0, NOT_OPENED, UNKNOWN_TUNNEL -> said.status();
+                default -> ExitCodes.UNEXPECTED;
+            };
         }
-        // Tunnels of the settings live in the app, which holds the card session; this version has no
-        // channel from the command line to a running app, so say so rather than pretend.
-        err().println("Cannot reach a running Legitimera app from the command line (this version has no channel "
-                + "to it), so tunnel " + name + " was not " + (verb.equals("start") ? "started" : "stopped") + ".");
-        err().println("Use the app's window, or run the tunnel in this terminal with: legitimera tunnel run --local "
-                + tunnel.localPort() + " --upstream " + tunnel.upstream() + " --mode "
-                + tunnel.mode().name().toLowerCase(java.util.Locale.ROOT));
+        err().println("No Legitimera app is running, so tunnel " + name + " was not "
+                + (verb.equals("start") ? "started" : "stopped") + ".");
+        if (verb.equals("start")) {
+            suggestRun(name);
+        }
         return APP_UNREACHABLE;
+    }
+
+    private void suggestRun(String name) {
+        try {
+            definitions.load().stream().filter(t -> t.name().equals(name)).findFirst().ifPresent(tunnel ->
+                    err().println("Start the app, or run the tunnel in this terminal with: legitimera tunnel run "
+                            + "--local " + tunnel.localPort() + " --upstream " + tunnel.upstream() + " --mode "
+                            + tunnel.mode().name().toLowerCase(java.util.Locale.ROOT)));
+        } catch (IOException e) {
+            // The hint is a courtesy: the answer above already said what happened.
+        }
     }
 
     @Command(name = "run", description = {"Runs a one-off tunnel in the foreground until Ctrl+C.",

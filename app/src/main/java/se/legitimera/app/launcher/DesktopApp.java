@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,6 +55,8 @@ import se.legitimera.app.ui.pin.PukUnblockController;
 import se.legitimera.app.ui.pin.PukUnblockViewModel;
 import se.legitimera.app.ui.settings.SettingsController;
 import se.legitimera.app.ui.settings.SettingsViewModel;
+import se.legitimera.app.ui.tunnel.TunnelPinController;
+import se.legitimera.app.ui.tunnel.TunnelPinViewModel;
 import se.legitimera.app.wiring.ActiveCard;
 import se.legitimera.app.wiring.CardCertificates;
 import se.legitimera.app.wiring.CardEventRelay;
@@ -146,13 +149,14 @@ final class DesktopApp {
             }
         }
         AtomicReference<LinkReceiver> receiver = new AtomicReference<>();
+        AtomicReference<SingleInstance.Commands> commands = new AtomicReference<>();
         Optional<SingleInstance> instance;
         try {
-            // Tests and benchmarks run beside a user's own Legitimera: they point at a folder of their own.
-            Path runtime = Optional.ofNullable(System.getProperty("legitimera.runtimedir")).map(Path::of)
-                    .orElse(folders.runtime());
-            instance = SingleInstance.claim(runtime, options.link().map(List::of).orElse(List.of()),
-                    arguments -> receiver.get().handOver(arguments, System.nanoTime()));
+            instance = SingleInstance.claim(SingleInstance.folder(folders),
+                    options.link().map(List::of).orElse(List.of()),
+                    arguments -> receiver.get().handOver(arguments, System.nanoTime()),
+                    command -> Optional.ofNullable(commands.get()).map(c -> c.answer(command)).orElseGet(() ->
+                            new SingleInstance.Answer(1, "Legitimera is still starting: try again in a moment.")));
         } catch (IOException e) {
             LOG.error("Cannot reach or become the running Legitimera ({}); exiting", e.getMessage());
             return 1;
@@ -176,7 +180,7 @@ final class DesktopApp {
                 }
             }
             try {
-                return runFirstInstance(options, environment, started, receiver);
+                return runFirstInstance(options, environment, started, receiver, commands);
             } finally {
                 environment.ifPresent(DemoEnvironment::close);
             }
@@ -187,7 +191,8 @@ final class DesktopApp {
     }
 
     private int runFirstInstance(DesktopOptions options, Optional<DemoEnvironment> demo, long started,
-                                 AtomicReference<LinkReceiver> receiver) {
+                                 AtomicReference<LinkReceiver> receiver,
+                                 AtomicReference<SingleInstance.Commands> commands) {
         Theme theme = Theme.fromSystemProperties();
         AtomicReference<Boolean> trayPresent = new AtomicReference<>(false);
         List<Runnable> whenFxStarts = new CopyOnWriteArrayList<>();
@@ -202,6 +207,7 @@ final class DesktopApp {
         // One source of truth for readers and cards: the monitor (real PC/SC, or the demo's virtual readers).
         TerminalSource terminals = demo.map(d -> TerminalSource.of(d.terminals())).orElseGet(TerminalSource::pcsc);
         Optional<OobClient> oob = demo.map(DesktopApp::demoClient).or(this::configuredClient);
+        AtomicReference<DesktopTunnels> tunnelsRef = new AtomicReference<>();
         // Closed before the monitor: quitting wipes a kept PIN.
         try (CardMonitor monitor = CardMonitor.builder().withTerminalSource(terminals).build();
              IdentificationPinCache pinCache = IdentificationPinCache.start(
@@ -232,18 +238,21 @@ final class DesktopApp {
 
             AtomicReference<WindowOpener> windowsRef = new AtomicReference<>();
             Supplier<WindowOpener> windows = windowsRef::get;
-            Map<Class<?>, Supplier<?>> controllers = Map.of(
+            Map<Class<?>, Supplier<?>> controllers = new HashMap<>(Map.of(
                     MainController.class, () -> new MainController(mainViewModel, new MainController.Actions(
                             () -> windows.get().show(FxmlView.PIN_CHANGE),
                             () -> windows.get().show(FxmlView.PUK_UNBLOCK),
-                            () -> windows.get().show(FxmlView.ABOUT), this::quit)),
+                            () -> windows.get().show(FxmlView.ABOUT), this::quit,
+                            name -> tunnelsRef.get().toggle(name))),
                     PinChangeController.class, () -> new PinChangeController(pinChange,
                             () -> windows.get().show(FxmlView.PUK_UNBLOCK)),
                     PukUnblockController.class, () -> new PukUnblockController(pukUnblock),
                     LoginApprovalController.class, () -> new LoginApprovalController(login),
                     SettingsController.class, () -> new SettingsController(settingsWindow),
                     AboutController.class, () -> new AboutController(about,
-                            new SaveDialogExportTarget(messages, Path.of(System.getProperty("user.home")))));
+                            new SaveDialogExportTarget(messages, Path.of(System.getProperty("user.home"))))));
+            TunnelPinViewModel tunnelPin = new TunnelPinViewModel(messages);
+            controllers.put(TunnelPinController.class, () -> new TunnelPinController(tunnelPin));
             windowsRef.set(new WindowOpener(messages, new ControllerFactory(controllers), theme,
                     tray.isPresent() ? () -> { } : this::quit));
 
@@ -266,6 +275,10 @@ final class DesktopApp {
             whenFxStarts.add(() -> mainViewModel.activeCardProperty().subscribe(card ->
                     activeCard.choose(card == null ? null : card.readerName())));
 
+            DesktopTunnels tunnels = new DesktopTunnels(settings, tunnelPin, windows, worker, fxThread, whenFxStarts,
+                    trayPresenter, mainViewModel);
+            tunnelsRef.set(tunnels);
+            commands.set(tunnels::answer);
             CardEventRelay relay = new CardEventRelay(monitor, activeCard, trayPresenter, new CardEventRelay.Screen() {
                 @Override
                 public void show(CardPicture picture) {
@@ -277,6 +290,7 @@ final class DesktopApp {
 
                 @Override
                 public void activeCardRemoved() {
+                    tunnels.cardRemoved();
                     if (fxThread.isStarted()) {
                         fxThread.execute(() -> login.endExternally(new Outcome.CardRemoved()));
                     }
@@ -296,6 +310,7 @@ final class DesktopApp {
                     }
                 }
             });
+            tunnels.startAutostarted();
             CardCertificates certificates = new CardCertificates(monitor, certificateReader(demo),
                     RevocationChecker.builder().build(), issuers, certificateWork, relay::certificatesRead,
                     trayPresenter, messages);
@@ -325,6 +340,7 @@ final class DesktopApp {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            Optional.ofNullable(tunnelsRef.get()).ifPresent(DesktopTunnels::close);
             oob.ifPresent(OobClient::close);
             tray.ifPresent(AwtTray::remove);
             if (fxThread.isStarted()) {

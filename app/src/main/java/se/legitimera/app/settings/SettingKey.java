@@ -73,8 +73,10 @@ public final class SettingKey<T> {
             text -> parseEnum(LogLevel.class, text), LogLevel::name, LogLevel.INFO);
 
     /**
-     * The mTLS tunnels, written as {@code tunnel.<name>.local-port}, {@code tunnel.<name>.upstream} and
-     * {@code tunnel.<name>.mode}. One setting: when the policy defines any tunnel, the list is the policy's.
+     * The mTLS tunnels, written as {@code tunnel.<name>.local-port}, {@code tunnel.<name>.upstream},
+     * {@code tunnel.<name>.mode}, {@code tunnel.<name>.trust} (PEM files of extra upstream CAs, absolute paths
+     * separated by commas) and {@code tunnel.<name>.autostart} (default true). One setting: when the policy
+     * defines any tunnel, the list is the policy's.
      */
     public static final SettingKey<List<Tunnel>> TUNNELS = new SettingKey<>("tunnel", true,
             null, null, locale -> List.of());
@@ -84,6 +86,7 @@ public final class SettingKey<T> {
             START_AT_LOGIN, PIN_CACHE_MINUTES, LOG_LEVEL, TUNNELS);
 
     private static final Pattern TUNNEL_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
+    private static final List<String> TUNNEL_FIELDS = List.of("local-port", "upstream", "mode", "trust", "autostart");
 
     private final String name;
     private final boolean group;
@@ -172,6 +175,12 @@ public final class SettingKey<T> {
             properties.put(prefix + "local-port", String.valueOf(tunnel.localPort()));
             properties.put(prefix + "upstream", tunnel.upstream().toString());
             properties.put(prefix + "mode", tunnel.mode().name().toLowerCase(Locale.ROOT));
+            if (!tunnel.trust().isEmpty()) {
+                properties.put(prefix + "trust", formatList(tunnel.trust()));
+            }
+            if (!tunnel.autostart()) {
+                properties.put(prefix + "autostart", "false");
+            }
         }
         return properties;
     }
@@ -200,15 +209,20 @@ public final class SettingKey<T> {
                         + "' must be lower-case letters, digits and '-', at most 32");
             }
             List<String> unknown = fields.keySet().stream()
-                    .filter(field -> !List.of("local-port", "upstream", "mode").contains(field)).toList();
+                    .filter(field -> !TUNNEL_FIELDS.contains(field)).toList();
             if (!unknown.isEmpty()) {
                 throw new IllegalArgumentException("tunnel '" + tunnelName + "' has unknown field(s) " + unknown
-                        + "; known: local-port, upstream, mode");
+                        + "; known: " + String.join(", ", TUNNEL_FIELDS));
             }
             String port = required(fields, tunnelName, "local-port");
             String upstream = required(fields, tunnelName, "upstream");
+            // Commas only: a Windows path may hold spaces ("C:/Program Files/...").
+            List<Path> trust = Arrays.stream(fields.getOrDefault("trust", "").split(","))
+                    .map(String::strip).filter(text -> !text.isEmpty())
+                    .map(text -> parseAbsolutePath(text, "the trust file of tunnel '" + tunnelName + "'")).toList();
             Tunnel tunnel = new Tunnel(tunnelName, parseInt(port, 1024, 65535), parseServiceUrl(upstream),
-                    fields.containsKey("mode") ? parseEnum(TunnelMode.class, fields.get("mode")) : TunnelMode.HTTP);
+                    fields.containsKey("mode") ? parseEnum(TunnelMode.class, fields.get("mode")) : TunnelMode.HTTP,
+                    trust, !fields.containsKey("autostart") || parseBoolean(fields.get("autostart")));
             String previous = ports.putIfAbsent(tunnel.localPort(), tunnelName);
             if (previous != null) {
                 throw new IllegalArgumentException("tunnels '" + previous + "' and '" + tunnelName
@@ -288,19 +302,24 @@ public final class SettingKey<T> {
         }
     }
 
+    // A relative module name would be searched by the dynamic loader in places the admin did not choose.
     private static Path parseModulePath(String text) {
+        return parseAbsolutePath(text, "the PKCS#11 module");
+    }
+
+    // A relative file would depend on the folder the app happens to start in.
+    private static Path parseAbsolutePath(String text, String what) {
         Path path;
         try {
             path = Path.of(text);
         } catch (InvalidPathException e) {
             throw new IllegalArgumentException("'" + text + "' is not a file path: " + e.getReason());
         }
-        // A relative module name would be searched by the dynamic loader in places the admin did not choose.
         if (!path.isAbsolute()) {
             // "C:\\Program Files\\x.dll" written with single backslashes loads as "C:Program Filesx.dll".
             String hint = text.matches("[A-Za-z]:[^\\\\/].*")
                     ? " (in a properties file write \\\\ or / for each \\ in a Windows path)" : "";
-            throw new IllegalArgumentException("the PKCS#11 module '" + text + "' must be an absolute path" + hint);
+            throw new IllegalArgumentException(what + " '" + text + "' must be an absolute path" + hint);
         }
         return path;
     }

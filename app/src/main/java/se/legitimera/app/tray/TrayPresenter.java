@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.Set;
+import java.util.function.Consumer;
 import se.legitimera.app.ui.common.Messages;
+import se.legitimera.app.ui.tunnel.TunnelState;
 
 /**
  * Keeps the tray icon, tooltip and menu in step with the app's situation, and raises the notifications:
@@ -26,6 +29,9 @@ public final class TrayPresenter {
     private final Set<String> expiryNoticesGiven = new HashSet<>();
     private TraySituation situation = TraySituation.STARTING;
     private TraySituation shown;
+    private List<TunnelState> tunnels = List.of();
+    private List<TunnelState> shownTunnels = List.of();
+    private Consumer<String> toggleTunnel = name -> { };
 
     public TrayPresenter(Tray tray, ResourceBundle messages, TrayActions actions, Clock clock) {
         this.tray = Objects.requireNonNull(tray, "tray");
@@ -87,22 +93,33 @@ public final class TrayPresenter {
                 TrayNotice.Kind.WARNING));
     }
 
+    /**
+     * The tunnels of the settings changed state: the menu shows each with its state, and clicking one runs
+     * {@code toggle} with its name on the UI thread.
+     */
+    public synchronized void tunnelsChanged(List<TunnelState> states, Consumer<String> toggle) {
+        tunnels = List.copyOf(states);
+        toggleTunnel = Objects.requireNonNull(toggle, "toggle");
+        render();
+    }
+
     /** What the tray shows now. */
     public synchronized TraySituation situation() {
         return situation;
     }
 
     private void render() {
-        if (situation.equals(shown)) {
+        if (situation.equals(shown) && tunnels.equals(shownTunnels)) {
             return;
         }
         shown = situation;
+        shownTunnels = tunnels;
         TrayState state = situation.state();
         String stateText = messages.getString(state.tooltipKey());
         if (!situation.cardType().isEmpty() && state == TrayState.CARD_READY) {
             stateText = stateText + " (" + situation.cardType() + ")";
         }
         tray.show(state.tone(), state.badge(), Messages.format(messages, "tray.tooltip", stateText),
-                TrayMenu.build(situation, messages, actions));
+                TrayMenu.build(situation, tunnels, toggleTunnel, messages, actions));
     }
 }

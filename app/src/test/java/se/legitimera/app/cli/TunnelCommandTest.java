@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +32,7 @@ import se.legitimera.app.gateway.SoftwareCard;
 import se.legitimera.app.gateway.TestPki;
 import se.legitimera.app.gateway.TestUpstream;
 import se.legitimera.app.gateway.TunnelMode;
+import se.legitimera.app.launcher.SingleInstance;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TunnelCommandTest {
@@ -41,9 +43,11 @@ class TunnelCommandTest {
     private static final TunnelDefinitions ONE_TUNNEL = () -> List.of(
             new TunnelDefinition("journal", 8443, URI.create("https://journal.example"), TunnelMode.HTTP));
 
+    private AppChannel app = command -> Optional.empty();
+
     private int execute(TunnelDefinitions definitions, CardCredentialsSource cards, InputStream stdin,
             String... args) {
-        CommandLine command = new CommandLine(new TunnelCommand(definitions, cards, stdin, null))
+        CommandLine command = new CommandLine(new TunnelCommand(definitions, app, cards, stdin, null))
                 .setCaseInsensitiveEnumValuesAllowed(true);
         command.setOut(new PrintWriter(out, true));
         command.setErr(new PrintWriter(err, true));
@@ -57,16 +61,58 @@ class TunnelCommandTest {
     }
 
     @Test
-    void whenNoAppChannelExists_thenStartSaysPlainlyThatTheAppCannotBeReached() {
+    void listMarksThePolicysTunnelsAndThoseNotStartedWithTheApp() {
+        TunnelDefinitions two = () -> List.of(
+                new TunnelDefinition("journal", 8443, URI.create("https://journal.example"), TunnelMode.HTTP, true,
+                        true),
+                new TunnelDefinition("lab", 8444, URI.create("https://lab.example"), TunnelMode.TLS, true, false));
+
+        assertThat(execute(two, module -> null, InputStream.nullInputStream(), "list")).isZero();
+
+        assertThat(out.toString()).contains("(http, policy)").contains("(tls, policy, manual)");
+    }
+
+    @Test
+    void whenNoAppIsRunning_thenStartSaysSoAndSuggestsRun() {
         int code = execute(ONE_TUNNEL, module -> null, InputStream.nullInputStream(), "start", "journal");
 
         assertThat(code).isEqualTo(TunnelCommand.APP_UNREACHABLE);
-        assertThat(err.toString()).contains("Cannot reach a running Legitimera app").contains("was not started")
+        assertThat(err.toString()).contains("No Legitimera app is running").contains("was not started")
                 .contains("legitimera tunnel run --local 8443 --upstream https://journal.example --mode http");
     }
 
     @Test
-    void whenTheNameIsUnknown_thenStopSaysSo() {
+    void whenTheAppAnswersTooLateOrNotAtAll_thenStartSaysTheAppCannotBeReached() {
+        app = command -> {
+            throw new IOException("the running Legitimera takes no commands (an older version?)");
+        };
+
+        assertThat(execute(ONE_TUNNEL, module -> null, InputStream.nullInputStream(), "start", "journal"))
+                .isEqualTo(TunnelCommand.APP_UNREACHABLE);
+        assertThat(err.toString()).contains("Cannot reach the running Legitimera app").contains("older version");
+    }
+
+    @Test
+    void whenTheAppStartsTheTunnel_thenItsAnswerIsPrintedAndTheExitCodeIsZero() {
+        List<List<String>> asked = new java.util.ArrayList<>();
+        app = command -> {
+            asked.add(command);
+            return Optional.of(new SingleInstance.Answer(0, "Tunnel journal started: http://localhost:8443"));
+        };
+
+        assertThat(execute(ONE_TUNNEL, module -> null, InputStream.nullInputStream(), "start", "journal")).isZero();
+        assertThat(asked).containsExactly(List.of("tunnel", "start", "journal"));
+        assertThat(out.toString()).contains("Tunnel journal started");
+    }
+
+    @Test
+    void whenTheAppCannotOpenTheTunnelOrDoesNotKnowIt_thenItsStatusIsTheExitCode() {
+        app = command -> Optional.of(new SingleInstance.Answer(TunnelCommand.NOT_OPENED, "port 8443 is in use"));
+        assertThat(execute(ONE_TUNNEL, module -> null, InputStream.nullInputStream(), "start", "journal"))
+                .isEqualTo(TunnelCommand.NOT_OPENED);
+        assertThat(err.toString()).contains("port 8443 is in use");
+
+        app = command -> Optional.of(new SingleInstance.Answer(TunnelCommand.UNKNOWN_TUNNEL, "No tunnel named other"));
         assertThat(execute(ONE_TUNNEL, module -> null, InputStream.nullInputStream(), "stop", "other"))
                 .isEqualTo(TunnelCommand.UNKNOWN_TUNNEL);
         assertThat(err.toString()).contains("No tunnel named other");

@@ -1,6 +1,7 @@
 package se.legitimera.app.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -52,6 +53,60 @@ class SingleInstanceTest {
         try (SingleInstance first = SingleInstance.claim(folder, List.of(), received::add).orElseThrow()) {
             assertThat(SingleInstance.claim(folder, List.of(), args -> { })).isEmpty();
             assertThat(received.poll(5, TimeUnit.SECONDS)).isEmpty();
+        }
+    }
+
+    @Test
+    void aCommandReachesTheRunningInstanceAndItsAnswerComesBack() throws Exception {
+        Path folder = temp.resolve("run");
+        List<List<String>> commands = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (SingleInstance first = SingleInstance.claim(folder, List.of(), received::add, command -> {
+            commands.add(command);
+            return new SingleInstance.Answer(12, "Tunnel journal could not be opened: port 8443 is in use – åäö");
+        }).orElseThrow()) {
+            Optional<SingleInstance.Answer> answer = SingleInstance.ask(folder, List.of("tunnel", "start", "journal"));
+
+            assertThat(answer).contains(
+                    new SingleInstance.Answer(12, "Tunnel journal could not be opened: port 8443 is in use – åäö"));
+            assertThat(commands).containsExactly(List.of("tunnel", "start", "journal"));
+            assertThat(received).as("a command is never handed over as a link").isEmpty();
+        }
+    }
+
+    @Test
+    void aCommandToAnInstanceThatTakesNone_isAnsweredAsUnknown() throws Exception {
+        Path folder = temp.resolve("run");
+        try (SingleInstance first = SingleInstance.claim(folder, List.of(), received::add).orElseThrow()) {
+            assertThat(SingleInstance.ask(folder, List.of("tunnel", "stop", "journal")))
+                    .hasValueSatisfying(answer -> assertThat(answer.status()).isEqualTo(SingleInstance.UNKNOWN_COMMAND));
+            // The hand-over still works after a command.
+            assertThat(SingleInstance.claim(folder, List.of("legitimera://x"), args -> { })).isEmpty();
+            assertThat(received.poll(5, TimeUnit.SECONDS)).containsExactly("legitimera://x");
+        }
+    }
+
+    @Test
+    void whenNoInstanceRuns_thenACommandFindsNobody() throws Exception {
+        assertThat(SingleInstance.ask(temp.resolve("nothing-here"), List.of("tunnel", "start", "journal"))).isEmpty();
+    }
+
+    @Test
+    void anInstanceOlderThanCommands_isToldApartFromOneThatIsNotRunning() throws Exception {
+        Path folder = Files.createDirectory(temp.resolve("run"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------")));
+        // An old app reads a magic it does not know and closes the connection without a word.
+        try (ServerSocketChannel old = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            old.bind(UnixDomainSocketAddress.of(folder.resolve(SingleInstance.SOCKET_NAME)));
+            Thread.ofVirtual().start(() -> {
+                try (var client = old.accept()) {
+                    client.read(java.nio.ByteBuffer.allocate(4));
+                } catch (IOException e) {
+                    // the test fails on the client side if this goes wrong
+                }
+            });
+
+            assertThatThrownBy(() -> SingleInstance.ask(folder, List.of("tunnel", "start", "journal")))
+                    .isInstanceOf(IOException.class).hasMessageContaining("takes no commands");
         }
     }
 

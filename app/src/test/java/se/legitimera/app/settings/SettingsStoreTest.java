@@ -239,6 +239,54 @@ class SettingsStoreTest {
     }
 
     @Test
+    void whenATunnelNamesTrustFilesAndNoAutostart_thenBothAreRead() throws IOException {
+        write(userFile(), """
+                tunnel.journal.local-port = 8081
+                tunnel.journal.upstream = https://journal.example.se
+                tunnel.journal.trust = /etc/legitimera/journal-ca.pem, /opt/ca/Region CA.pem
+                tunnel.journal.autostart = false
+                """);
+
+        assertThat(store().load().get(SettingKey.TUNNELS).value()).singleElement().satisfies(tunnel -> {
+            assertThat(tunnel.trust()).containsExactly(Path.of("/etc/legitimera/journal-ca.pem"),
+                    Path.of("/opt/ca/Region CA.pem"));
+            assertThat(tunnel.autostart()).isFalse();
+        });
+    }
+
+    @Test
+    void whenATunnelSaysNothingOfTrustOrAutostart_thenItTrustsTheSystemAloneAndStartsWithTheApp() throws IOException {
+        write(userFile(), "tunnel.a.local-port=8080\ntunnel.a.upstream=https://a.example.se\n");
+
+        assertThat(store().load().get(SettingKey.TUNNELS).value()).singleElement().satisfies(tunnel -> {
+            assertThat(tunnel.trust()).isEmpty();
+            assertThat(tunnel.autostart()).isTrue();
+        });
+    }
+
+    @Test
+    void whenATrustFileIsRelativeOrAutostartIsNotABoolean_thenTheTunnelsAreRejected() throws IOException {
+        write(userFile(), "tunnel.a.local-port=8080\ntunnel.a.upstream=https://a.example.se\ntunnel.a.trust=ca.pem\n");
+        assertThat(store().load().problems()).singleElement().satisfies(problem ->
+                assertThat(problem.message()).contains("the trust file of tunnel 'a' 'ca.pem' must be an absolute path"));
+
+        write(userFile(), "tunnel.a.local-port=8080\ntunnel.a.upstream=https://a.example.se\ntunnel.a.autostart=maybe\n");
+        assertThat(store().load().problems()).singleElement().satisfies(problem ->
+                assertThat(problem.message()).contains("'maybe' is not true or false"));
+    }
+
+    @Test
+    void whenATunnelWithTrustAndNoAutostartIsSaved_thenItIsReadBackTheSame() throws Exception {
+        Tunnel tunnel = new Tunnel("journal", 8081, URI.create("https://journal.example.se"), TunnelMode.HTTP,
+                List.of(Path.of("/etc/ca one.pem"), Path.of("/etc/ca2.pem")), false);
+        SettingsStore store = store();
+
+        store.save(SettingKey.TUNNELS, List.of(tunnel));
+
+        assertThat(store.load().get(SettingKey.TUNNELS).value()).containsExactly(tunnel);
+    }
+
+    @Test
     void whenTwoTunnelsShareAPortOrOneLacksItsUpstream_thenTheTunnelsAreRejected() throws IOException {
         write(userFile(), """
                 tunnel.a.local-port = 8080

@@ -56,6 +56,28 @@ class TrayPresenterTest {
     }
 
     @Test
+    void eachTunnelIsAMenuItemWithItsState_andClickingItTogglesThatTunnel() {
+        List<String> toggled = new ArrayList<>();
+        se.legitimera.app.settings.Tunnel journal = new se.legitimera.app.settings.Tunnel("journal", 8443,
+                java.net.URI.create("https://journal.example.se"), se.legitimera.app.settings.TunnelMode.HTTP);
+        se.legitimera.app.settings.Tunnel lab = new se.legitimera.app.settings.Tunnel("lab", 8444,
+                java.net.URI.create("https://lab.example.se"), se.legitimera.app.settings.TunnelMode.HTTP);
+
+        presenter.tunnelsChanged(List.of(
+                se.legitimera.app.ui.tunnel.TunnelState.stopped(journal, false)
+                        .with(se.legitimera.app.ui.tunnel.TunnelState.Phase.CARD_UNLOCKED),
+                se.legitimera.app.ui.tunnel.TunnelState.stopped(lab, false)
+                        .failed(se.legitimera.app.ui.tunnel.TunnelState.Problem.PORT_IN_USE, "")), toggled::add);
+
+        assertThat(tray.enabled("Tunnlar")).isFalse();
+        assertThat(tray.enabled("journal \u2013 Igång, kortet är upplåst (Stoppa)")).isTrue();
+        assertThat(tray.enabled("lab \u2013 Fel: port 8444 används redan av ett annat program (Starta)")).isTrue();
+        tray.menu.stream().filter(e -> e instanceof TrayMenuEntry.Action a && a.label().startsWith("lab"))
+                .map(e -> ((TrayMenuEntry.Action) e).action()).findFirst().orElseThrow().run();
+        assertThat(toggled).containsExactly("lab");
+    }
+
+    @Test
     void beforeTheFirstScan_theIconIsGreyAndSaysItIsStarting() {
         assertThat(tray.tone).isEqualTo(TrayIconImage.Tone.IDLE);
         assertThat(tray.tooltip).isEqualTo("Legitimera: startar");

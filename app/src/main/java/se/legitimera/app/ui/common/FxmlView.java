@@ -8,7 +8,9 @@ public enum FxmlView {
     /** Stays above other windows: the user came from a login page and must see it at once. */
     LOGIN_APPROVAL("/fxml/login-approval.fxml", "login.title", true, true),
     ABOUT("/fxml/about.fxml", "about.title", false, false),
-    SETTINGS("/fxml/settings.fxml", "settings.title", false, true);
+    SETTINGS("/fxml/settings.fxml", "settings.title", false, true),
+    /** A tunnel's connection waits for the PIN: above other windows, and modal until answered. */
+    TUNNEL_PIN("/fxml/tunnel-pin.fxml", "tunnelPin.title", true, true);
 
     private final String resource;
     private final String titleKey;
@@ -37,5 +39,10 @@ public enum FxmlView {
     /** Dialogs whose messages come and go: the window follows its content's height. */
     public boolean fitsContent() {
         return fitsContent;
+    }
+
+    /** Dialogs that block the app's other windows until answered. */
+    public boolean modal() {
+        return this == TUNNEL_PIN;
     }
 }

@@ -12,6 +12,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.PasswordField;
+import javafx.stage.Modality;
 import javafx.stage.Stage;
 
 /**
@@ -87,6 +88,9 @@ public final class WindowOpener {
         Stage stage = new Stage();
         stage.setTitle(messages.getString(view.titleKey()));
         stage.setAlwaysOnTop(view.alwaysOnTop());
+        if (view.modal()) {
+            stage.initModality(Modality.APPLICATION_MODAL);
+        }
         Scene scene = new Scene(root);
         scene.getStylesheets().addAll(theme.stylesheetUrls());
         stage.setScene(scene);

@@ -2,6 +2,7 @@ package se.legitimera.app.ui.main;
 
 import java.util.Objects;
 import java.util.ResourceBundle;
+import java.util.function.Consumer;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -20,12 +21,19 @@ import se.legitimera.app.ui.common.NoticeLabel;
 public final class MainController {
 
     /** What the main window's buttons do; each runs on the JavaFX thread. */
-    public record Actions(Runnable changePin, Runnable unblockPin, Runnable about, Runnable quit) {
+    public record Actions(Runnable changePin, Runnable unblockPin, Runnable about, Runnable quit,
+                          Consumer<String> toggleTunnel) {
         public Actions {
             Objects.requireNonNull(changePin, "changePin");
             Objects.requireNonNull(unblockPin, "unblockPin");
             Objects.requireNonNull(about, "about");
             Objects.requireNonNull(quit, "quit");
+            Objects.requireNonNull(toggleTunnel, "toggleTunnel");
+        }
+
+        /** Without tunnels to start or stop. */
+        public Actions(Runnable changePin, Runnable unblockPin, Runnable about, Runnable quit) {
+            this(changePin, unblockPin, about, quit, name -> { });
         }
     }
 
@@ -52,6 +60,8 @@ public final class MainController {
     private Label readersStatus;
     @FXML
     private ListView<String> readerList;
+    @FXML
+    private VBox tunnels;
     @FXML
     private Button changePin;
     @FXML
@@ -96,6 +106,41 @@ public final class MainController {
         });
         readersStatus.textProperty().bind(viewModel.readersStatusProperty());
         readerList.setItems(viewModel.readers());
+        viewModel.tunnels().subscribe(this::showTunnels);
+        showTunnels();
+    }
+
+    private void showTunnels() {
+        if (viewModel.tunnels().isEmpty()) {
+            tunnels.getChildren().setAll(new Label(resources.getString("main.tunnels.none")));
+            return;
+        }
+        tunnels.getChildren().setAll(viewModel.tunnels().stream().map(this::tunnelBox).toList());
+    }
+
+    private HBox tunnelBox(TunnelRow row) {
+        Label name = new Label(row.name());
+        name.getStyleClass().add("subsection-heading");
+        Label address = new Label(row.address());
+        address.setWrapText(true);
+        Label state = new Label(row.state());
+        state.setWrapText(true);
+        state.getStyleClass().add(row.running() ? "status-ok" : "field-name");
+        VBox text = new VBox(2, name, address, state);
+        if (row.locked()) {
+            Label locked = new Label(resources.getString("main.tunnels.locked"));
+            locked.getStyleClass().add("field-name");
+            text.getChildren().add(locked);
+        }
+        text.setAccessibleText(row.name() + ", " + row.address() + ", " + row.state());
+        Button toggle = new Button(row.toggle());
+        toggle.setAccessibleText(row.toggle() + " " + row.name());
+        toggle.setOnAction(e -> actions.toggleTunnel().accept(row.name()));
+        HBox box = new HBox(12, text, toggle);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMaxWidth(Double.MAX_VALUE);
+        box.getStyleClass().add("tunnel");
+        return box;
     }
 
     private void showPinTries() {

@@ -22,13 +22,16 @@ import se.legitimera.app.ui.common.Messages;
 import se.legitimera.app.ui.common.Notice;
 import se.legitimera.app.ui.pin.PinRole;
 import se.legitimera.app.ui.pin.PinStatus;
+import se.legitimera.app.ui.tunnel.TunnelState;
+import se.legitimera.app.ui.tunnel.TunnelTexts;
 import se.legitimera.smartcard.pcsc.PcscSnapshot;
 
 /**
  * State of the main window, without any Node: testable without a screen. Updated on the JavaFX thread.
  *
  * <p>Shows the PC/SC service and readers, the cards in them (the user picks the active one when several
- * readers hold cards), the active card's certificates and its PIN and PUK tries left.
+ * readers hold cards), the active card's certificates and its PIN and PUK tries left, and the tunnels of
+ * the settings.
  */
 public final class MainViewModel {
 
@@ -55,6 +58,8 @@ public final class MainViewModel {
     private final ObservableList<String> pinTries = FXCollections.observableArrayList();
     private final ObservableList<String> pinTriesView = FXCollections.unmodifiableObservableList(pinTries);
     private final ReadOnlyObjectWrapper<Notice> pinWarning = new ReadOnlyObjectWrapper<>(Notice.NONE);
+    private final ObservableList<TunnelRow> tunnels = FXCollections.observableArrayList();
+    private final ObservableList<TunnelRow> tunnelsView = FXCollections.unmodifiableObservableList(tunnels);
 
     public MainViewModel(ResourceBundle messages, Clock clock) {
         this.messages = Objects.requireNonNull(messages, "messages");
@@ -198,6 +203,18 @@ public final class MainViewModel {
     /** One line per PIN, and one for the PUK, with the tries left. */
     public ObservableList<String> pinTries() {
         return pinTriesView;
+    }
+
+    /** The tunnels of the settings changed state. */
+    public void updateTunnels(List<TunnelState> states) {
+        TunnelTexts texts = new TunnelTexts(messages);
+        tunnels.setAll(states.stream().map(state -> new TunnelRow(state.name(), texts.address(state),
+                texts.state(state), texts.toggle(state), state.running(), state.locked())).toList());
+    }
+
+    /** One row per tunnel of the settings, in their order. */
+    public ObservableList<TunnelRow> tunnels() {
+        return tunnelsView;
     }
 
     /** A warning at the last PIN try, an error when a PIN is blocked. */

@@ -2,31 +2,34 @@ package se.legitimera.app.ui.pin;
 
 import java.util.Arrays;
 
-/** One secret typed so far, owned by a view model; replaced and wiped on every keystroke. */
-final class SecretBuffer {
+/**
+ * One secret typed so far, owned by a view model; replaced and wiped on every keystroke. Not thread-safe: the
+ * view model uses it on the JavaFX thread.
+ */
+public final class SecretBuffer {
 
     private char[] value = new char[0];
 
     /** Takes ownership of {@code next}; the previous value is wiped. */
-    void replace(char[] next) {
+    public void replace(char[] next) {
         Arrays.fill(value, '\0');
         value = next;
     }
 
-    char[] value() {
+    public char[] value() {
         return value;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return value.length == 0;
     }
 
     /** A copy for an operation; the caller wipes it. */
-    char[] copy() {
+    public char[] copy() {
         return value.clone();
     }
 
-    void wipe() {
+    public void wipe() {
         replace(new char[0]);
     }
 }

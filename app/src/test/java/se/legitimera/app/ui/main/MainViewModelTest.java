@@ -127,4 +127,23 @@ class MainViewModelTest {
 
         assertThat(viewModel.activeCardProperty().get().readerName()).isEqualTo("Virtual PCD 00 01");
     }
+
+    @Test
+    void theTunnelsSectionListsEachTunnelWithItsAddressStateAndButton() {
+        se.legitimera.app.settings.Tunnel journal = new se.legitimera.app.settings.Tunnel("journal", 8443,
+                java.net.URI.create("https://journal.example.se"), se.legitimera.app.settings.TunnelMode.HTTP);
+        se.legitimera.app.settings.Tunnel lab = new se.legitimera.app.settings.Tunnel("lab", 8444,
+                java.net.URI.create("https://lab.example.se"), se.legitimera.app.settings.TunnelMode.TLS);
+
+        viewModel.updateTunnels(List.of(
+                se.legitimera.app.ui.tunnel.TunnelState.stopped(journal, true)
+                        .with(se.legitimera.app.ui.tunnel.TunnelState.Phase.LISTENING),
+                se.legitimera.app.ui.tunnel.TunnelState.stopped(lab, true)));
+
+        assertThat(viewModel.tunnels()).containsExactly(
+                new TunnelRow("journal", "http://localhost:8443 \u2192 https://journal.example.se",
+                        "Igång, väntar på första anslutningen", "Stoppa", true, true),
+                new TunnelRow("lab", "tls://localhost:8444 \u2192 https://lab.example.se", "Stoppad", "Starta", false,
+                        true));
+    }
 }
