@@ -7,12 +7,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import se.legitimera.app.launcher.UserFolders;
+import se.legitimera.app.settings.SettingKey;
+import se.legitimera.app.settings.Settings;
+import se.legitimera.app.settings.SettingsStore;
 import se.legitimera.app.wiring.LoadedModules;
+import se.legitimera.app.wiring.TrustLevels;
 import se.legitimera.smartcard.cert.IssuerLocator;
 import se.legitimera.smartcard.cert.RevocationChecker;
 import se.legitimera.smartcard.cert.RevocationResult;
@@ -47,6 +53,16 @@ public final class CertsCommand implements Callable<Integer> {
     private boolean checkRevocation;
 
     private final Clock clock = Clock.systemUTC();
+    private final Supplier<Settings> settings;
+
+    /** The command as the launcher runs it: trust levels from the user's settings and the machine policy. */
+    public CertsCommand() {
+        this(() -> SettingsStore.builder().withUserFile(UserFolders.forCurrentUser().settingsFile()).build().load());
+    }
+
+    CertsCommand(Supplier<Settings> settings) {
+        this.settings = settings;
+    }
 
     @Override
     public Integer call() {
@@ -61,7 +77,11 @@ public final class CertsCommand implements Callable<Integer> {
                 err.println("No certificate found on any token.");
                 return ExitCodes.NO_CARD;
             }
-            SithsCertificateReader reader = SithsCertificateReader.builder().withClock(clock).build();
+            Settings configured = settings.get();
+            configured.problems().stream().filter(p -> p.key().equals(SettingKey.TRUST_LEVELS.name()))
+                    .forEach(p -> err.println("warning: setting ignored: " + p));
+            SithsCertificateReader reader = SithsCertificateReader.builder().withClock(clock).withTrustLevels(
+                    TrustLevels.of(configured.get(SettingKey.TRUST_LEVELS).value(), Map.of())).build();
             RevocationChecker revocation = RevocationChecker.builder().withClock(clock).build();
             IssuerLocator issuers = IssuerLocator.builder()
                     .withKnownCertificates(found.stream().map(f -> f.certificate().certificate()).toList()).build();

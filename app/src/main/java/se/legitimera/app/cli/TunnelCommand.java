@@ -66,8 +66,8 @@ public final class TunnelCommand implements Callable<Integer> {
     };
     /** The tunnels of the merged settings (user file and machine policy), as the desktop app reads them. */
     private static final TunnelDefinitions SETTINGS = () -> {
-        Settings settings = SettingsStore.builder().withUserFile(UserFolders.forCurrentUser().config()
-                .resolve("settings.properties")).build().load();
+        Settings settings = SettingsStore.builder().withUserFile(UserFolders.forCurrentUser().settingsFile())
+                .build().load();
         List<String> problems = settings.problems().stream()
                 .filter(problem -> problem.key().startsWith(SettingKey.TUNNELS.name() + "."))
                 .map(SettingsProblem::toString).toList();

@@ -135,8 +135,15 @@ final class LoopbackTunnel implements Tunnel {
             });
             return;
         }
-        accepted.incrementAndGet();
         clients.add(socket);
+        if (closed) {
+            // close() ran after accept() returned and may not have seen this socket: it must not outlive the tunnel
+            clients.remove(socket);
+            closeQuietly(socket);
+            slots.release();
+            return;
+        }
+        accepted.incrementAndGet();
         Thread.ofVirtual().name("tunnel-" + name + "-conn").start(() -> {
             try {
                 if (mode == TunnelMode.HTTP) {

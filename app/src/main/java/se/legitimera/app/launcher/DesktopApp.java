@@ -68,6 +68,7 @@ import se.legitimera.app.wiring.IdentificationPinCache;
 import se.legitimera.app.wiring.OobLoginOrders;
 import se.legitimera.app.wiring.ServiceAccess;
 import se.legitimera.app.wiring.SystemBrowser;
+import se.legitimera.app.wiring.TrustLevels;
 import se.legitimera.oob.OobClient;
 import se.legitimera.oob.OobClientBuilder;
 import se.legitimera.oob.ServiceOrigin;
@@ -79,7 +80,6 @@ import se.legitimera.smartcard.api.MonitorSnapshot;
 import se.legitimera.smartcard.cert.IssuerLocator;
 import se.legitimera.smartcard.cert.RevocationChecker;
 import se.legitimera.smartcard.cert.SithsCertificateReader;
-import se.legitimera.smartcard.cert.TrustLevelTable;
 import se.legitimera.smartcard.pcsc.TerminalSource;
 import se.legitimera.smartcard.pkcs11.ModuleLocator;
 
@@ -242,6 +242,7 @@ final class DesktopApp {
                     MainController.class, () -> new MainController(mainViewModel, new MainController.Actions(
                             () -> windows.get().show(FxmlView.PIN_CHANGE),
                             () -> windows.get().show(FxmlView.PUK_UNBLOCK),
+                            () -> windows.get().show(FxmlView.SETTINGS),
                             () -> windows.get().show(FxmlView.ABOUT), this::quit,
                             name -> tunnelsRef.get().toggle(name))),
                     PinChangeController.class, () -> new PinChangeController(pinChange,
@@ -413,11 +414,10 @@ final class DesktopApp {
     }
 
     /** Reads the card's certificates; the demo's test PKI has trust-level policies of its own. */
-    private static SithsCertificateReader certificateReader(Optional<DemoEnvironment> demo) {
-        TrustLevelTable.Builder levels = TrustLevelTable.builder().withDefaults();
-        demo.ifPresent(d -> d.trustLevelPolicies().forEach((oid, level) -> levels.withPolicy(oid, "LoA" + level,
-                false)));
-        return SithsCertificateReader.builder().withTrustLevels(levels.build()).build();
+    private SithsCertificateReader certificateReader(Optional<DemoEnvironment> demo) {
+        return SithsCertificateReader.builder().withTrustLevels(TrustLevels.of(
+                settings.get(SettingKey.TRUST_LEVELS).value(),
+                demo.map(DemoEnvironment::trustLevelPolicies).orElse(Map.of()))).build();
     }
 
     /** The demo's service, allowed and trusted for this run only. */

@@ -22,7 +22,7 @@ public final class Main {
             System.setProperty("legitimera.logdir", folders.logs().toString());
         }
         SettingsStore store = SettingsStore.builder()
-                .withUserFile(folders.config().resolve("settings.properties")).build();
+                .withUserFile(folders.settingsFile()).build();
         Settings settings = store.load();
         if (System.getProperty("legitimera.loglevel") == null) {
             System.setProperty("legitimera.loglevel", settings.get(SettingKey.LOG_LEVEL).value().name());

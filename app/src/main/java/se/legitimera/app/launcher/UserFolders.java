@@ -14,6 +14,11 @@ import java.util.Map;
  */
 public record UserFolders(Path logs, Path config, Path runtime) {
 
+    /** The user's settings file, beside which the machine policy applies. */
+    public Path settingsFile() {
+        return config.resolve("settings.properties");
+    }
+
     public static UserFolders forCurrentUser() {
         return of(System.getProperty("os.name"), Path.of(System.getProperty("user.home")), System.getenv(),
                 Path.of(System.getProperty("java.io.tmpdir")), System.getProperty("user.name"));

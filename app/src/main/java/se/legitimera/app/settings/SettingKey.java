@@ -68,6 +68,13 @@ public final class SettingKey<T> {
     public static final SettingKey<Integer> PIN_CACHE_MINUTES = scalar("pin-cache.minutes",
             text -> parseInt(text, 0, 480), String::valueOf, 0);
 
+    /**
+     * Certificate policy OIDs and the trust level each stands for, e.g. {@code 1.2.752.29.4.13.3.1=3}; they
+     * come before the built-in (unconfirmed) table.
+     */
+    public static final SettingKey<List<TrustLevelPolicy>> TRUST_LEVELS = scalar("trust-levels",
+            text -> parseCommaList(text, TrustLevelPolicy::parse), SettingKey::formatList, List.of());
+
     /** How much the app logs. */
     public static final SettingKey<LogLevel> LOG_LEVEL = scalar("log.level",
             text -> parseEnum(LogLevel.class, text), LogLevel::name, LogLevel.INFO);
@@ -83,7 +90,7 @@ public final class SettingKey<T> {
 
     private static final List<SettingKey<?>> ALL = List.of(ENVIRONMENT, PRODUCTION_URL, PRODUCTION_PINS,
             TEST_URL, TEST_PINS, QA_URL, QA_PINS, SERVICE_URL, ALLOWED_ORIGINS, PKCS11_MODULE, LANGUAGE,
-            START_AT_LOGIN, PIN_CACHE_MINUTES, LOG_LEVEL, TUNNELS);
+            START_AT_LOGIN, PIN_CACHE_MINUTES, TRUST_LEVELS, LOG_LEVEL, TUNNELS);
 
     private static final Pattern TUNNEL_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
     private static final List<String> TUNNEL_FIELDS = List.of("local-port", "upstream", "mode", "trust", "autostart");
@@ -217,9 +224,8 @@ public final class SettingKey<T> {
             String port = required(fields, tunnelName, "local-port");
             String upstream = required(fields, tunnelName, "upstream");
             // Commas only: a Windows path may hold spaces ("C:/Program Files/...").
-            List<Path> trust = Arrays.stream(fields.getOrDefault("trust", "").split(","))
-                    .map(String::strip).filter(text -> !text.isEmpty())
-                    .map(text -> parseAbsolutePath(text, "the trust file of tunnel '" + tunnelName + "'")).toList();
+            List<Path> trust = parseCommaList(fields.getOrDefault("trust", ""),
+                    text -> parseAbsolutePath(text, "the trust file of tunnel '" + tunnelName + "'"));
             Tunnel tunnel = new Tunnel(tunnelName, parseInt(port, 1024, 65535), parseServiceUrl(upstream),
                     fields.containsKey("mode") ? parseEnum(TunnelMode.class, fields.get("mode")) : TunnelMode.HTTP,
                     trust, !fields.containsKey("autostart") || parseBoolean(fields.get("autostart")));
@@ -339,6 +345,12 @@ public final class SettingKey<T> {
             }
         }
         return Collections.unmodifiableList(values);
+    }
+
+    /** For values that may hold spaces themselves (a path, {@code oid = level}): split on commas only. */
+    private static <V> List<V> parseCommaList(String text, Function<String, V> parser) {
+        return Arrays.stream(text.split(",")).map(String::strip).filter(part -> !part.isEmpty()).map(parser)
+                .toList();
     }
 
     private static String formatOptional(Optional<?> value) {

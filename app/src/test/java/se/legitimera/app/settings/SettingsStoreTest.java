@@ -98,6 +98,32 @@ class SettingsStoreTest {
     }
 
     @Test
+    void whenThePolicyNamesTrustLevelOids_thenTheyAreReadAndLocked() throws IOException {
+        write(policyFile(), "trust-levels = 1.2.752.29.4.13.3.1=3, 1.2.752.29.4.13.2.1 = 2\n");
+
+        Setting<List<TrustLevelPolicy>> levels = store().load().get(SettingKey.TRUST_LEVELS);
+
+        assertThat(levels.value()).containsExactly(new TrustLevelPolicy("1.2.752.29.4.13.3.1", 3),
+                new TrustLevelPolicy("1.2.752.29.4.13.2.1", 2));
+        assertThat(levels.locked()).isTrue();
+    }
+
+    @Test
+    void whenATrustLevelIsMalformed_thenTheProblemSaysWhyAndTheDefaultHolds() throws IOException {
+        write(userFile(), "trust-levels = 1.2.752.29.4.13.3.1=7\n");
+
+        Settings settings = store().load();
+
+        assertThat(settings.get(SettingKey.TRUST_LEVELS).value()).isEmpty();
+        assertThat(settings.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.key()).isEqualTo("trust-levels");
+            assertThat(problem.message()).contains("outside 1-4");
+        });
+        assertThatThrownBy(() -> TrustLevelPolicy.parse("1.2.x=3")).hasMessageContaining("not a policy OID");
+        assertThatThrownBy(() -> TrustLevelPolicy.parse("1.2.752")).hasMessageContaining("<policy OID>=<level>");
+    }
+
+    @Test
     void whenServiceUrlIsSet_thenItReplacesTheEnvironmentsUrlButKeepsItsPins() throws IOException {
         write(userFile(), """
                 environment.production.url = https://idp.example.se/oob

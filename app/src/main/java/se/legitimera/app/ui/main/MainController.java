@@ -21,19 +21,15 @@ import se.legitimera.app.ui.common.NoticeLabel;
 public final class MainController {
 
     /** What the main window's buttons do; each runs on the JavaFX thread. */
-    public record Actions(Runnable changePin, Runnable unblockPin, Runnable about, Runnable quit,
+    public record Actions(Runnable changePin, Runnable unblockPin, Runnable settings, Runnable about, Runnable quit,
                           Consumer<String> toggleTunnel) {
         public Actions {
             Objects.requireNonNull(changePin, "changePin");
             Objects.requireNonNull(unblockPin, "unblockPin");
+            Objects.requireNonNull(settings, "settings");
             Objects.requireNonNull(about, "about");
             Objects.requireNonNull(quit, "quit");
             Objects.requireNonNull(toggleTunnel, "toggleTunnel");
-        }
-
-        /** Without tunnels to start or stop. */
-        public Actions(Runnable changePin, Runnable unblockPin, Runnable about, Runnable quit) {
-            this(changePin, unblockPin, about, quit, name -> { });
         }
     }
 
@@ -193,6 +189,11 @@ public final class MainController {
     @FXML
     private void onUnblockPin() {
         actions.unblockPin().run();
+    }
+
+    @FXML
+    private void onSettings() {
+        actions.settings().run();
     }
 
     @FXML
