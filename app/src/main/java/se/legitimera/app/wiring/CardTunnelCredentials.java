@@ -3,8 +3,11 @@ package se.legitimera.app.wiring;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import javax.net.ssl.X509KeyManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import se.legitimera.app.gateway.CardMissingException;
 import se.legitimera.app.gateway.ClientCredentials;
 import se.legitimera.app.gateway.PinCancelledException;
@@ -14,6 +17,8 @@ import se.legitimera.app.gateway.PinRequest;
 import se.legitimera.smartcard.cert.CertificateUsage;
 import se.legitimera.smartcard.cert.SithsCertificateReader;
 import se.legitimera.smartcard.pkcs11.Pkcs11Exception;
+import se.legitimera.smartcard.pkcs11.Pkcs11Module;
+import se.legitimera.smartcard.pkcs11.Token;
 import se.legitimera.smartcard.tls.CardKeyStore;
 import se.legitimera.smartcard.tls.LoginCancelledException;
 import se.legitimera.smartcard.tls.TlsBridgeException;
@@ -24,6 +29,8 @@ import se.legitimera.smartcard.tls.TokenLoginException;
  * every unlock (the card may have been swapped since the last one).
  */
 public final class CardTunnelCredentials implements ClientCredentials, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CardTunnelCredentials.class);
 
     private final List<Path> modules;
     private CardKeyStore current;
@@ -73,18 +80,84 @@ public final class CardTunnelCredentials implements ClientCredentials, AutoClose
         } catch (LoginCancelledException e) {
             throw new PinCancelledException("No PIN was given");
         } catch (TokenLoginException e) {
-            // SunPKCS11 does not tell the tries left
-            throw new PinRefusedException("The card refused the PIN", OptionalInt.empty());
+            throw refusedOrMissing(e, library, slot);
         } catch (TlsBridgeException e) {
             throw new CardMissingException("The card cannot be used for TLS: " + e.getMessage(), e);
         }
     }
 
+    /**
+     * Tells a refused PIN from a card that went away: SunPKCS11 reports both as a failed login, with the
+     * return code of C_Login at the end of the cause chain. Only a refused PIN may be reported as one: the
+     * next prompt then knows not to offer the same PIN again, and a card pulled mid-login costs no try.
+     */
+    private static CardMissingException refusedOrMissing(TokenLoginException e, Path library, long slot)
+            throws PinRefusedException {
+        String code = returnCode(e).orElse("");
+        switch (code) {
+            case "CKR_PIN_INCORRECT" -> throw new PinRefusedException("The card refused the PIN",
+                    triesLeft(library, slot));
+            case "CKR_PIN_LOCKED" -> throw new PinRefusedException("The PIN is blocked", OptionalInt.of(0));
+            case "CKR_PIN_INVALID", "CKR_PIN_LEN_RANGE" -> throw new PinRefusedException(
+                    "The card does not accept a PIN of that form", triesLeft(library, slot));
+            default -> {
+                return new CardMissingException("The card could not be logged in to"
+                        + (code.isEmpty() ? "" : " (" + code + ")"), e);
+            }
+        }
+    }
+
+    /** The first {@code CKR_} name in the cause chain: how SunPKCS11's PKCS11Exception names the code. */
+    static Optional<String> returnCode(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && message.startsWith("CKR_")) {
+                int end = 0;
+                while (end < message.length() && (Character.isUpperCase(message.charAt(end))
+                        || Character.isDigit(message.charAt(end)) || message.charAt(end) == '_')) {
+                    end++;
+                }
+                return Optional.of(message.substring(0, end));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The tries left as far as the token's flags tell after a refused PIN: exact only on the final try
+     * (1) and when blocked (0); empty otherwise (OpenSC's IDPrime driver never sets COUNT_LOW). SunPKCS11
+     * holds the module initialised now, so the JNA binding neither initialises nor finalizes it.
+     */
+    private static OptionalInt triesLeft(Path library, long slot) {
+        try (LoadedModules loaded = LoadedModules.load(List.of(library))) {
+            for (Pkcs11Module module : loaded.modules()) {
+                for (Token token : module.tokens()) {
+                    if (token.slot().slotId() == slot) {
+                        return token.info().userPinCounter().triesLeft();
+                    }
+                }
+            }
+        } catch (Pkcs11Exception | RuntimeException e) {
+            LOG.debug("cannot read the PIN counter after a refused PIN: {}", e.getMessage());
+        }
+        return OptionalInt.empty();
+    }
+
+    /**
+     * Logs out of the card and uninstalls the SunPKCS11 provider. Never throws: a card that was pulled or
+     * swapped makes SunPKCS11's logout fail with a ProviderException, and a failed logout must not keep
+     * the next {@link #unlock} (which closes the previous login first) from logging in to the new card.
+     */
     @Override
     public synchronized void close() {
-        if (current != null) {
-            current.close();
-            current = null;
+        CardKeyStore previous = current;
+        current = null;
+        if (previous != null) {
+            try {
+                previous.close();
+            } catch (RuntimeException e) {
+                LOG.debug("logging out of the previous card failed (card removed?): {}", e.toString());
+            }
         }
     }
 }

@@ -46,6 +46,7 @@ public final class TestUpstream implements AutoCloseable {
     private final SSLServerSocket server;
     private final boolean raw;
     private final Queue<String> hsaIds = new ConcurrentLinkedQueue<>();
+    private final Queue<X509Certificate> peers = new ConcurrentLinkedQueue<>();
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connections = new AtomicInteger();
 
@@ -87,8 +88,18 @@ public final class TestUpstream implements AutoCloseable {
         return List.copyOf(hsaIds);
     }
 
+    /** The client certificates seen, one per accepted connection. */
+    public List<X509Certificate> peerCertificates() {
+        return List.copyOf(peers);
+    }
+
     public int connections() {
         return connections.get();
+    }
+
+    /** Connections accepted and not yet closed. */
+    public int openConnections() {
+        return sockets.size();
     }
 
     private void acceptLoop() {
@@ -114,6 +125,7 @@ public final class TestUpstream implements AutoCloseable {
                     .getRDNs(BCStyle.SERIALNUMBER);
             String hsaId = IETFUtils.valueToString(serial[0].getFirst().getValue());
             hsaIds.add(hsaId);
+            peers.add(peer);
             InputStream in = new BufferedInputStream(socket.getInputStream());
             OutputStream out = new BufferedOutputStream(socket.getOutputStream());
             if (raw) {

@@ -1,17 +1,10 @@
 package se.legitimera.devkit.pkcs11;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.invoke.MethodHandle;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Signature;
 import java.security.spec.MGF1ParameterSpec;
@@ -41,8 +34,8 @@ import se.legitimera.devkit.card.ApduListener;
 import se.legitimera.devkit.card.CardSecrets;
 import se.legitimera.devkit.card.VirtualSithsCard;
 import se.legitimera.devkit.pki.TestPki;
+import se.legitimera.devkit.stack.OpenScFixture;
 import se.legitimera.devkit.stack.PcscdFixture;
-import se.legitimera.devkit.stack.StackRequirement;
 import se.legitimera.devkit.vpcd.VpcdCardConnection;
 import se.legitimera.smartcard.pkcs11.PinBlockedException;
 import se.legitimera.smartcard.pkcs11.PinCounter;
@@ -80,7 +73,7 @@ import se.legitimera.smartcard.pkcs11.WrongPukException;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OpenScPkcs11IT {
 
-    private static final Path OPENSC_PKCS11 = Path.of("/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so");
+    private static final Path OPENSC_PKCS11 = OpenScFixture.MODULE;
     private static final int READER = 0;
     private static final char[] PIN = "246810".toCharArray();
     private static final char[] NEW_PIN = "97531864".toCharArray();
@@ -95,13 +88,13 @@ class OpenScPkcs11IT {
     private static VirtualSithsCard card;
     private static VpcdCardConnection connection;
     private static Pkcs11Module module;
-    private static Path openScConf;
+    private static OpenScFixture openSc;
     private static final List<ApduEvent> answered = new CopyOnWriteArrayList<>();
     private static final ApduListener recorder = answered::add;
 
     @BeforeAll
     static void insertCardAndLoadOpenSc() throws Exception {
-        StackRequirement.require(Files.exists(OPENSC_PKCS11), "OpenSC's PKCS#11 module (Debian package opensc-pkcs11)");
+        OpenScFixture.module();
         pcscd = PcscdFixture.acquire();
         TestPki pki = TestPki.openOrCreate(folder.resolve("pki"), Clock.systemUTC());
         card = VirtualSithsCard.builder().withPki(pki).withInitialSecrets(PIN, "135791".toCharArray(), PUK)
@@ -119,10 +112,8 @@ class OpenScPkcs11IT {
         if (pcscd != null) {
             pcscd.close();
         }
-        if (openScConf != null) {
-            unsetEnvironment("OPENSC_CONF");
-            Files.deleteIfExists(openScConf);
-            Files.deleteIfExists(openScConf.getParent());
+        if (openSc != null) {
+            openSc.close();
         }
     }
 
@@ -276,15 +267,7 @@ class OpenScPkcs11IT {
     @Order(7)
     void whenOpenScIsConfiguredForSetPinInUnloggedSession_thenThePukUnblocksABlockedPin() throws Exception {
         module.close();
-        openScConf = Files.createDirectories(Path.of("target", "opensc-pkcs11-it")).resolve("opensc.conf");
-        Files.writeString(openScConf, """
-                app default {
-                    pkcs11 {
-                        user_pin_unblock_style = set_pin_in_unlogged_session;
-                    }
-                }
-                """);
-        setEnvironment("OPENSC_CONF", openScConf.toAbsolutePath().toString());
+        openSc = OpenScFixture.configure(folder.resolve("opensc"), "user_pin_unblock_style = set_pin_in_unlogged_session;");
         // C_Initialize reads OPENSC_CONF; the earlier module's C_Finalize released OpenSC's context.
         module = Pkcs11Module.builder().withLibrary(OPENSC_PKCS11)
                 .withUnblockStyle(UnblockStyle.SET_PIN_IN_UNLOGGED_SESSION).build();
@@ -364,31 +347,6 @@ class OpenScPkcs11IT {
 
     private static boolean isComputeSignature(ApduEvent event) {
         return event.ins() == 0x2A && event.p1() == 0x9E && event.p2() == 0x9A;
-    }
-
-    /** OpenSC reads OPENSC_CONF from the C environment of this (forked, per test class) JVM. */
-    private static void setEnvironment(String name, String value) {
-        Linker linker = Linker.nativeLinker();
-        MethodHandle setenv = linker.downcallHandle(linker.defaultLookup().find("setenv").orElseThrow(),
-                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
-        try (Arena arena = Arena.ofConfined()) {
-            int result = (int) setenv.invokeExact(arena.allocateFrom(name), arena.allocateFrom(value), 1);
-            assertThat(result).as("setenv " + name).isZero();
-        } catch (Throwable e) {
-            throw new AssertionError("setenv " + name, e);
-        }
-    }
-
-    private static void unsetEnvironment(String name) {
-        Linker linker = Linker.nativeLinker();
-        MethodHandle unsetenv = linker.downcallHandle(linker.defaultLookup().find("unsetenv").orElseThrow(),
-                FunctionDescriptor.of(JAVA_INT, ADDRESS));
-        try (Arena arena = Arena.ofConfined()) {
-            int result = (int) unsetenv.invokeExact(arena.allocateFrom(name));
-            assertThat(result).as("unsetenv " + name).isZero();
-        } catch (Throwable e) {
-            throw new AssertionError("unsetenv " + name, e);
-        }
     }
 
     /** Ends the vpcd connection from inside the card, with the command unanswered. */
