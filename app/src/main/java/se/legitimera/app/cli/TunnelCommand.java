@@ -30,6 +30,7 @@ import se.legitimera.app.gateway.Tunnel;
 import se.legitimera.app.gateway.TunnelBuilder;
 import se.legitimera.app.gateway.TunnelMode;
 import se.legitimera.app.wiring.CardTunnelCredentials;
+import se.legitimera.app.wiring.TunnelPins;
 
 /**
  * {@code legitimera tunnel}: the loopback mTLS tunnels. {@code list}, {@code start} and {@code stop}
@@ -62,7 +63,7 @@ public final class TunnelCommand implements Callable<Integer> {
         if (paths.isEmpty()) {
             throw new IOException("no PKCS#11 module found: give one with --module");
         }
-        return new CardTunnelCredentials(paths);
+        return new CardTunnelCredentials(paths, TunnelPins.PROMPT_ONLY);
     };
     /** The tunnels of the merged settings (user file and machine policy), as the desktop app reads them. */
     private static final TunnelDefinitions SETTINGS = () -> {

@@ -30,6 +30,7 @@ final class LoopbackTunnel implements Tunnel {
     private final HttpForwarder forwarder;
     private final Semaphore slots;
     private final Set<Socket> clients = ConcurrentHashMap.newKeySet();
+    private final List<Thread> acceptors = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong requests = new AtomicLong();
@@ -77,7 +78,8 @@ final class LoopbackTunnel implements Tunnel {
         }
         LoopbackTunnel tunnel = new LoopbackTunnel(name, upstream, mode, maxConnections, listeners, connector);
         for (ServerSocket listener : listeners) {
-            Thread.ofVirtual().name("tunnel-" + name + "-accept").start(() -> tunnel.acceptLoop(listener));
+            tunnel.acceptors.add(Thread.ofVirtual().name("tunnel-" + name + "-accept")
+                    .start(() -> tunnel.acceptLoop(listener)));
         }
         LOG.info("Tunnel {} ({}) listening on port {} for {}", name, mode, tunnel.localPort, upstream);
         return tunnel;
@@ -230,6 +232,18 @@ final class LoopbackTunnel implements Tunnel {
         connector.close();
         for (Socket client : List.copyOf(clients)) {
             closeQuietly(client);
+        }
+        // A listener closed while a virtual thread waits in accept() lets go of its port only once that
+        // thread has woken: wait for it, so that the port is free again when close() returns (a restart).
+        for (Thread acceptor : acceptors) {
+            try {
+                if (!acceptor.join(java.time.Duration.ofSeconds(2))) {
+                    LOG.warn("Tunnel {}: the listener did not stop within 2 s", name);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
         LOG.info("Tunnel {} closed", name);
     }

@@ -60,6 +60,7 @@ import se.legitimera.app.ui.tunnel.TunnelPinViewModel;
 import se.legitimera.app.wiring.ActiveCard;
 import se.legitimera.app.wiring.CardCertificates;
 import se.legitimera.app.wiring.CardEventRelay;
+import se.legitimera.app.wiring.CachedTunnelPins;
 import se.legitimera.app.wiring.CardPicture;
 import se.legitimera.app.wiring.CardPinChange;
 import se.legitimera.app.wiring.CardPinStatusSource;
@@ -276,8 +277,8 @@ final class DesktopApp {
             whenFxStarts.add(() -> mainViewModel.activeCardProperty().subscribe(card ->
                     activeCard.choose(card == null ? null : card.readerName())));
 
-            DesktopTunnels tunnels = new DesktopTunnels(settings, tunnelPin, windows, worker, fxThread, whenFxStarts,
-                    trayPresenter, mainViewModel);
+            DesktopTunnels tunnels = new DesktopTunnels(settings, new CachedTunnelPins(pinCache, monitor), tunnelPin,
+                    windows, worker, fxThread, whenFxStarts, trayPresenter, mainViewModel);
             tunnelsRef.set(tunnels);
             commands.set(tunnels::answer);
             CardEventRelay relay = new CardEventRelay(monitor, activeCard, trayPresenter, new CardEventRelay.Screen() {

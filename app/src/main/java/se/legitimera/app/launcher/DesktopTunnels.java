@@ -21,6 +21,7 @@ import se.legitimera.app.ui.tunnel.TunnelState;
 import se.legitimera.app.wiring.CardTunnelOpener;
 import se.legitimera.app.wiring.DialogPinPrompt;
 import se.legitimera.app.wiring.SettingsTunnels;
+import se.legitimera.app.wiring.TunnelPins;
 import se.legitimera.smartcard.pkcs11.ModuleLocator;
 
 /**
@@ -36,12 +37,14 @@ final class DesktopTunnels implements AutoCloseable {
     private final Executor worker;
 
     /**
+     * @param pins         the app's PIN cache in front of the PIN dialog
      * @param worker       where starting and stopping runs (binding ports and reading trust files leave the FX
      *                     thread)
      * @param fxThread     the JavaFX thread; the main window hears of changes only once JavaFX runs
      * @param whenFxStarts where to fill the main window when JavaFX starts
      */
-    DesktopTunnels(Settings settings, TunnelPinViewModel pinDialog, Supplier<WindowOpener> windows, Executor worker,
+    DesktopTunnels(Settings settings, TunnelPins pins, TunnelPinViewModel pinDialog, Supplier<WindowOpener> windows,
+                   Executor worker,
                    LazyFxThread fxThread, List<Runnable> whenFxStarts, Optional<TrayPresenter> tray,
                    MainViewModel main) {
         this.worker = worker;
@@ -51,7 +54,7 @@ final class DesktopTunnels implements AutoCloseable {
         DialogPinPrompt prompt = new DialogPinPrompt(pinDialog, () -> windows.get().show(FxmlView.TUNNEL_PIN),
                 fxThread, PIN_PATIENCE);
         this.tunnels = new SettingsTunnels(configured.value(), configured.locked(),
-                new CardTunnelOpener(modules, prompt), states -> {
+                new CardTunnelOpener(modules, pins, prompt), states -> {
                     tray.ifPresent(presenter -> presenter.tunnelsChanged(states, this::toggle));
                     // A tray-only app never starts JavaFX for this; the latest states are read when it starts.
                     if (fxThread.isStarted()) {

@@ -3,6 +3,7 @@ package se.legitimera.app.wiring;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import javax.net.ssl.X509KeyManager;
@@ -20,7 +21,6 @@ import se.legitimera.smartcard.pkcs11.Pkcs11Exception;
 import se.legitimera.smartcard.pkcs11.Pkcs11Module;
 import se.legitimera.smartcard.pkcs11.Token;
 import se.legitimera.smartcard.tls.CardKeyStore;
-import se.legitimera.smartcard.tls.LoginCancelledException;
 import se.legitimera.smartcard.tls.TlsBridgeException;
 import se.legitimera.smartcard.tls.TokenLoginException;
 
@@ -33,10 +33,16 @@ public final class CardTunnelCredentials implements ClientCredentials, AutoClose
     private static final Logger LOG = LoggerFactory.getLogger(CardTunnelCredentials.class);
 
     private final List<Path> modules;
+    private final TunnelPins pins;
     private CardKeyStore current;
 
-    public CardTunnelCredentials(List<Path> modules) {
+    /**
+     * @param modules the PKCS#11 modules to look for the card in
+     * @param pins    where the PIN comes from: the prompt alone, or the app's PIN cache in front of it
+     */
+    public CardTunnelCredentials(List<Path> modules, TunnelPins pins) {
         this.modules = List.copyOf(modules);
+        this.pins = Objects.requireNonNull(pins, "pins");
     }
 
     @Override
@@ -67,22 +73,17 @@ public final class CardTunnelCredentials implements ClientCredentials, AutoClose
         } catch (Pkcs11Exception e) {
             throw new CardMissingException("The card cannot be read: " + e.getMessage(), e);
         }
-        try {
-            current = CardKeyStore.builder().withLibrary(library).withSlotId(slot).withCertificate(certificate)
-                    .withTokenLabel(label).withPinCallback(tokenLabel -> {
-                        try {
-                            return prompt.askForPin(request);
-                        } catch (PinCancelledException e) {
-                            throw new LoginCancelledException();
-                        }
-                    }).build();
+        try (PinLease pin = pins.pinFor(certificate, prompt, request)) {
+            try {
+                current = CardKeyStore.builder().withLibrary(library).withSlotId(slot).withCertificate(certificate)
+                        .withTokenLabel(label).withPinCallback(tokenLabel -> pin.pin().clone()).build();
+            } catch (TokenLoginException e) {
+                throw refusedOrMissing(e, library, slot, pin);
+            } catch (TlsBridgeException e) {
+                throw new CardMissingException("The card cannot be used for TLS: " + e.getMessage(), e);
+            }
+            pin.accepted();
             return current.keyManager();
-        } catch (LoginCancelledException e) {
-            throw new PinCancelledException("No PIN was given");
-        } catch (TokenLoginException e) {
-            throw refusedOrMissing(e, library, slot);
-        } catch (TlsBridgeException e) {
-            throw new CardMissingException("The card cannot be used for TLS: " + e.getMessage(), e);
         }
     }
 
@@ -91,9 +92,12 @@ public final class CardTunnelCredentials implements ClientCredentials, AutoClose
      * return code of C_Login at the end of the cause chain. Only a refused PIN may be reported as one: the
      * next prompt then knows not to offer the same PIN again, and a card pulled mid-login costs no try.
      */
-    private static CardMissingException refusedOrMissing(TokenLoginException e, Path library, long slot)
-            throws PinRefusedException {
+    private static CardMissingException refusedOrMissing(TokenLoginException e, Path library, long slot,
+            PinLease pin) throws PinRefusedException {
         String code = returnCode(e).orElse("");
+        if (code.startsWith("CKR_PIN_")) {
+            pin.refused();
+        }
         switch (code) {
             case "CKR_PIN_INCORRECT" -> throw new PinRefusedException("The card refused the PIN",
                     triesLeft(library, slot));

@@ -23,14 +23,17 @@ import se.legitimera.app.gateway.TunnelStatistics;
 public final class CardTunnelOpener implements SettingsTunnels.Opener {
 
     private final List<Path> pkcs11Modules;
+    private final TunnelPins pins;
     private final PinPrompt pinPrompt;
 
     /**
      * @param pkcs11Modules the settings' {@code pkcs11.module}, or the platform's usual modules
+     * @param pins          the app's PIN cache in front of the prompt, shared by all tunnels and logins
      * @param pinPrompt     asks the user for the PIN when a connection first needs the card
      */
-    public CardTunnelOpener(List<Path> pkcs11Modules, PinPrompt pinPrompt) {
+    public CardTunnelOpener(List<Path> pkcs11Modules, TunnelPins pins, PinPrompt pinPrompt) {
         this.pkcs11Modules = List.copyOf(pkcs11Modules);
+        this.pins = Objects.requireNonNull(pins, "pins");
         this.pinPrompt = Objects.requireNonNull(pinPrompt, "pinPrompt");
     }
 
@@ -44,7 +47,7 @@ public final class CardTunnelOpener implements SettingsTunnels.Opener {
                 throw new TrustFileException("cannot read the trust file " + pem + ": " + e.getMessage(), e);
             }
         }
-        CardTunnelCredentials card = new CardTunnelCredentials(pkcs11Modules);
+        CardTunnelCredentials card = new CardTunnelCredentials(pkcs11Modules, pins);
         ClientCredentials noticed = (prompt, request) -> {
             X509KeyManager keys = card.unlock(prompt, request);
             cardUnlocked.run();

@@ -244,7 +244,7 @@ public final class IdentificationPinCache implements Consumer<CardEvent>, AutoCl
      * One PIN on its way to the card: the kept one or one just typed. Report what the card said, then
      * close it to wipe the PIN. Used by one thread.
      */
-    public final class PinUse implements AutoCloseable {
+    public final class PinUse implements PinLease {
         private final CardIdentity card;
         private final char[] pin;
         private final boolean fromCache;
@@ -258,16 +258,19 @@ public final class IdentificationPinCache implements Consumer<CardEvent>, AutoCl
         }
 
         /** The PIN; valid until {@link #close}, which wipes it. Hand the card a copy when it wipes its own. */
+        @Override
         public char[] pin() {
             return pin;
         }
 
         /** True when the PIN is the kept one, so the user typed nothing this time. */
+        @Override
         public boolean saved() {
             return fromCache;
         }
 
         /** The card accepted the PIN: a PIN just typed is kept from now on (when keeping is on). */
+        @Override
         public void accepted() {
             if (!fromCache) {
                 keep(card, pin);
@@ -275,6 +278,7 @@ public final class IdentificationPinCache implements Consumer<CardEvent>, AutoCl
         }
 
         /** The card refused the PIN: a kept PIN is forgotten, so no second try is made with it. */
+        @Override
         public void refused() {
             if (fromCache) {
                 IdentificationPinCache.this.refused(source);

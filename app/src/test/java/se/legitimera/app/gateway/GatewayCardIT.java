@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import se.legitimera.app.wiring.CardTunnelCredentials;
+import se.legitimera.app.wiring.TunnelPins;
 import se.legitimera.devkit.card.ApduEvent;
 import se.legitimera.devkit.card.VirtualSithsCard;
 import se.legitimera.devkit.stack.OpenScFixture;
@@ -279,7 +280,7 @@ class GatewayCardIT {
     }
 
     private Tunnel tunnel(TestUpstream upstream, TunnelMode mode, PinPrompt prompt) throws Exception {
-        CardTunnelCredentials credentials = new CardTunnelCredentials(List.of(OpenScFixture.MODULE));
+        CardTunnelCredentials credentials = new CardTunnelCredentials(List.of(OpenScFixture.MODULE), TunnelPins.PROMPT_ONLY);
         closeables.add(credentials);
         Tunnel tunnel = Tunnel.builder().withName("card").withLocalPort(0)
                 .withUpstream(URI.create("https://localhost:" + upstream.port())).withMode(mode)

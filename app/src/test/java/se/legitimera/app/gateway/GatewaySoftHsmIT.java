@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import se.legitimera.app.wiring.CardTunnelCredentials;
+import se.legitimera.app.wiring.TunnelPins;
 import se.legitimera.devkit.pki.Holder;
 import se.legitimera.devkit.pki.PersonCertificates;
 import se.legitimera.devkit.stack.SoftHsmFixture;
@@ -135,7 +136,7 @@ class GatewaySoftHsmIT {
     }
 
     private Tunnel tunnel(TestUpstream upstream, TunnelMode mode, PinPrompt prompt) throws Exception {
-        CardTunnelCredentials credentials = new CardTunnelCredentials(List.of(SoftHsmFixture.MODULE));
+        CardTunnelCredentials credentials = new CardTunnelCredentials(List.of(SoftHsmFixture.MODULE), TunnelPins.PROMPT_ONLY);
         closeables.add(credentials);
         Tunnel tunnel = Tunnel.builder().withName("softhsm").withLocalPort(0)
                 .withUpstream(URI.create("https://localhost:" + upstream.port())).withMode(mode)

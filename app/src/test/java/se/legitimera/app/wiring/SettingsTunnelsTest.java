@@ -139,7 +139,7 @@ class SettingsTunnelsTest {
             int free = probe.getLocalPort();
             probe.close();
             tunnels = new SettingsTunnels(List.of(tunnel("journal", taken, true), tunnel("lab", free, true)), true,
-                    new CardTunnelOpener(List.of(), request -> {
+                    new CardTunnelOpener(List.of(), TunnelPins.PROMPT_ONLY, request -> {
                         throw new PinCancelledException("no PIN in this test");
                     }), heard::add);
 
@@ -165,7 +165,7 @@ class SettingsTunnelsTest {
         se.legitimera.app.settings.Tunnel definition = new se.legitimera.app.settings.Tunnel("journal", 1,
                 URI.create("https://journal.example.se"), se.legitimera.app.settings.TunnelMode.HTTP,
                 List.of(Path.of("/nowhere/journal-ca.pem")), true);
-        tunnels = new SettingsTunnels(List.of(definition), false, new CardTunnelOpener(List.of(), request -> {
+        tunnels = new SettingsTunnels(List.of(definition), false, new CardTunnelOpener(List.of(), TunnelPins.PROMPT_ONLY, request -> {
             throw new PinCancelledException("no PIN in this test");
         }), heard::add);
 
@@ -181,7 +181,7 @@ class SettingsTunnelsTest {
         try (ServerSocket other = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = other.getLocalPort();
             tunnels = new SettingsTunnels(List.of(tunnel("journal", port, true)), false,
-                    new CardTunnelOpener(List.of(), request -> {
+                    new CardTunnelOpener(List.of(), TunnelPins.PROMPT_ONLY, request -> {
                         throw new PinCancelledException("no PIN in this test");
                     }), heard::add);
             assertThat(tunnels.start("journal")).hasValueSatisfying(s -> assertThat(s.phase()).isEqualTo(Phase.FAILED));
