@@ -29,8 +29,7 @@ import se.legitimera.app.ui.tunnel.TunnelState.Problem;
 public final class SettingsTunnels implements AutoCloseable {
 
     /** Opens one tunnel of the settings; the seam between the state machine and the gateway. */
-    @FunctionalInterface
-    public interface Opener {
+    public interface Opener extends AutoCloseable {
 
         /**
          * Binds the tunnel's port.
@@ -40,6 +39,13 @@ public final class SettingsTunnels implements AutoCloseable {
          *                     it) or a trust file cannot be read ({@link TrustFileException})
          */
         Tunnel open(se.legitimera.app.settings.Tunnel definition, Runnable cardUnlocked) throws IOException;
+
+        /** The card left its reader: end the login the tunnels share, so the next one asks again. */
+        void cardRemoved();
+
+        /** The app quits: end the login. Never throws. */
+        @Override
+        void close();
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(SettingsTunnels.class);
@@ -147,6 +153,7 @@ public final class SettingsTunnels implements AutoCloseable {
                 change(state.with(Phase.LISTENING));
             }
         });
+        opener.cardRemoved();
     }
 
     /** All tunnels' states, in the settings' order. */
@@ -160,6 +167,7 @@ public final class SettingsTunnels implements AutoCloseable {
         running.values().forEach(Tunnel::close);
         running.clear();
         unlockers.clear();
+        opener.close();
     }
 
     // Called on a gateway thread once the card accepted the PIN; a tunnel stopped or reopened since is not touched.

@@ -22,13 +22,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import se.legitimera.app.wiring.CachedTunnelPins;
+import se.legitimera.app.wiring.CardIdentity;
 import se.legitimera.app.wiring.CardTunnelCredentials;
+import se.legitimera.app.wiring.CardTunnelOpener;
+import se.legitimera.app.wiring.IdentificationPinCache;
 import se.legitimera.app.wiring.TunnelPins;
 import se.legitimera.devkit.card.ApduEvent;
 import se.legitimera.devkit.card.VirtualSithsCard;
 import se.legitimera.devkit.stack.OpenScFixture;
 import se.legitimera.devkit.stack.PcscdFixture;
 import se.legitimera.devkit.vpcd.VpcdCardConnection;
+import se.legitimera.smartcard.api.CardMonitor;
+import se.legitimera.smartcard.pcsc.TerminalSource;
 import se.legitimera.smartcard.pkcs11.Pkcs11Module;
 
 /**
@@ -268,6 +274,78 @@ class GatewayCardIT {
         assertThat(upstream.peerCertificates()).hasSize(2).containsOnly(card.authenticationCertificate());
     }
 
+    @Test
+    void whenTheAppsTunnelsShareOneCardLogin_thenThePinIsAskedAndCheckedOnceForAll() throws Exception {
+        insert();
+        TestUpstream upstream = upstream();
+        ScriptedPinPrompt prompt = new ScriptedPinPrompt(PIN);
+        CardTunnelOpener opener = new CardTunnelOpener(List.of(OpenScFixture.MODULE), TunnelPins.PROMPT_ONLY, prompt);
+        closeables.add(opener);
+        Tunnel journal = opener.open(definition("journal", upstream), () -> { });
+        closeables.add(journal);
+        Tunnel lab = opener.open(definition("lab", upstream), () -> { });
+        closeables.add(lab);
+
+        assertThat(get(journal, "/whoami").statusCode()).isEqualTo(200);
+        assertThat(get(lab, "/whoami").statusCode()).isEqualTo(200);
+        lab.close(); // stopping one tunnel leaves the others logged in
+        assertThat(get(journal, "/whoami").statusCode()).isEqualTo(200);
+
+        assertThat(prompt.requests()).hasSize(1);
+        assertThat(pinVerifications()).isEqualTo(1);
+        assertThat(upstream.peerCertificates()).containsOnly(card.authenticationCertificate());
+    }
+
+    @Test
+    void whenTheAppKeepsThePin_thenTheNextTunnelLoginOnThatCardAsksNothingUntilTheCardIsPulled() throws Exception {
+        // As the tray app: the PIN cache hears a card monitor on PC/SC and finds the reader of the tunnel's card.
+        IdentificationPinCache cache = IdentificationPinCache.start(Duration.ofMinutes(10), Clock.systemUTC());
+        closeables.add(cache);
+        CardMonitor monitor = CardMonitor.builder().withTerminalSource(TerminalSource.pcsc()).build();
+        closeables.add(monitor);
+        monitor.start(cache);
+        TunnelPins pins = new CachedTunnelPins(cache, monitor);
+        insert();
+        TestUpstream upstream = upstream();
+        ScriptedPinPrompt prompt = new ScriptedPinPrompt(PIN, PIN);
+
+        // A tunnel stopped (logged out of the card) and started again, as from the tray menu.
+        try (CardTunnelCredentials firstLogin = new CardTunnelCredentials(List.of(OpenScFixture.MODULE), pins);
+             Tunnel first = tunnel(upstream, TunnelMode.HTTP, prompt, firstLogin)) {
+            assertThat(get(first, "/whoami").statusCode()).isEqualTo(200);
+        }
+        Tunnel second = tunnel(upstream, TunnelMode.HTTP, prompt, pins);
+        assertThat(get(second, "/whoami").statusCode()).isEqualTo(200);
+
+        assertThat(prompt.requests()).as("the second login used the kept PIN").hasSize(1);
+        assertThat(pinVerifications()).as("the card checked the kept PIN").isEqualTo(2);
+
+        connection.close();
+        PcscdFixture.awaitReaderEmpty(READER);
+        awaitOpenScSees(false);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (cache.savedUntil(CardIdentity.of(PcscdFixture.readerName(READER), card.authenticationCertificate()))
+                .isPresent()) {
+            assertThat(System.nanoTime()).as("the pulled card's PIN is still kept").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        insert();
+        Tunnel third = tunnel(upstream, TunnelMode.HTTP, prompt, pins);
+        assertThat(get(third, "/whoami").statusCode()).isEqualTo(200);
+        assertThat(prompt.requests()).as("asked again after the card came back").hasSize(2);
+    }
+
+    /** A tunnel of the settings to the test service, trusting its CA from a PEM file as an admin would. */
+    private static se.legitimera.app.settings.Tunnel definition(String name, TestUpstream upstream) throws Exception {
+        Path trust = folder.resolve("server-ca.pem");
+        if (!java.nio.file.Files.exists(trust)) {
+            java.nio.file.Files.writeString(trust, "-----BEGIN CERTIFICATE-----\n" + java.util.Base64.getMimeEncoder(64,
+                    new byte[] {'\n'}).encodeToString(serverCa.certificate().getEncoded()) + "\n-----END CERTIFICATE-----\n");
+        }
+        return new se.legitimera.app.settings.Tunnel(name, 0, URI.create("https://localhost:" + upstream.port()),
+                se.legitimera.app.settings.TunnelMode.HTTP, List.of(trust), true);
+    }
+
     private void insert() throws Exception {
         connection = pcscd.insert(card, READER);
         awaitOpenScSees(true);
@@ -280,14 +358,24 @@ class GatewayCardIT {
     }
 
     private Tunnel tunnel(TestUpstream upstream, TunnelMode mode, PinPrompt prompt) throws Exception {
-        CardTunnelCredentials credentials = new CardTunnelCredentials(List.of(OpenScFixture.MODULE), TunnelPins.PROMPT_ONLY);
+        return tunnel(upstream, mode, prompt, TunnelPins.PROMPT_ONLY);
+    }
+
+    private Tunnel tunnel(TestUpstream upstream, TunnelMode mode, PinPrompt prompt, TunnelPins pins)
+            throws Exception {
+        CardTunnelCredentials credentials = new CardTunnelCredentials(List.of(OpenScFixture.MODULE), pins);
         closeables.add(credentials);
-        Tunnel tunnel = Tunnel.builder().withName("card").withLocalPort(0)
+        Tunnel tunnel = tunnel(upstream, mode, prompt, credentials);
+        closeables.add(tunnel);
+        return tunnel;
+    }
+
+    private Tunnel tunnel(TestUpstream upstream, TunnelMode mode, PinPrompt prompt, ClientCredentials credentials)
+            throws Exception {
+        return Tunnel.builder().withName("card").withLocalPort(0)
                 .withUpstream(URI.create("https://localhost:" + upstream.port())).withMode(mode)
                 .withCredentials(credentials).withPinPrompt(prompt).withSystemTrust(false)
                 .withTrustedCertificates(List.of(serverCa.certificate())).open();
-        closeables.add(tunnel);
-        return tunnel;
     }
 
     private HttpResponse<String> get(Tunnel tunnel, String path) throws Exception {

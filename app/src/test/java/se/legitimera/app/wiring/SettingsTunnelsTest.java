@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -38,11 +39,25 @@ class SettingsTunnelsTest {
         }
     }
 
-    private final SettingsTunnels.Opener fakeOpener = (definition, cardUnlocked) -> {
-        FakeTunnel tunnel = new FakeTunnel(definition.name(), definition.localPort());
-        opened.add(tunnel);
-        unlockers.add(cardUnlocked);
-        return tunnel;
+    private final AtomicInteger loginsEnded = new AtomicInteger();
+    private final SettingsTunnels.Opener fakeOpener = new SettingsTunnels.Opener() {
+        @Override
+        public Tunnel open(se.legitimera.app.settings.Tunnel definition, Runnable cardUnlocked) {
+            FakeTunnel tunnel = new FakeTunnel(definition.name(), definition.localPort());
+            opened.add(tunnel);
+            unlockers.add(cardUnlocked);
+            return tunnel;
+        }
+
+        @Override
+        public void cardRemoved() {
+            loginsEnded.incrementAndGet();
+        }
+
+        @Override
+        public void close() {
+            loginsEnded.incrementAndGet();
+        }
     };
 
     private static se.legitimera.app.settings.Tunnel tunnel(String name, int port, boolean autostart) {
@@ -89,6 +104,16 @@ class SettingsTunnelsTest {
         tunnels.cardRemoved();
         assertThat(phaseOf("journal")).isEqualTo(Phase.LISTENING);
         assertThat(opened.getFirst().cardRemovals).isEqualTo(1);
+        assertThat(loginsEnded).as("the shared card login ended").hasValue(1);
+    }
+
+    @Test
+    void whenTheCardIsRemovedWithEveryTunnelStopped_theSharedLoginStillEnds() {
+        withFake(tunnel("journal", 8443, false));
+
+        tunnels.cardRemoved();
+
+        assertThat(loginsEnded).hasValue(1);
     }
 
     @Test
