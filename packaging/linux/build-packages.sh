@@ -43,12 +43,6 @@ cp -a "$app_image" "$root/opt/legitimera"
 # The CDS archive (14 MB per variant, little to compress) is dumped by postinst instead.
 rm -f "$root"/opt/legitimera/lib/runtime/lib/server/classes*.jsa
 [ -x "$root/opt/legitimera/lib/runtime/bin/java" ] || { echo "build-packages.sh: the runtime lacks bin/java, needed to dump the CDS archive at install" >&2; exit 1; }
-# An AOT cache fits only the folder it was made in: the packages ship the training record, and post-install
-# makes the cache under /opt/legitimera (aot-cache.sh). No record (built without Xvfb): no cache.
-rm -f "$root/opt/legitimera/lib/app/legitimera.aot"
-install -m 755 "$here/aot-cache.sh" "$root/opt/legitimera/lib/aot-cache.sh"
-[ -f "$root/opt/legitimera/lib/app/legitimera.aotconf" ] \
-  || echo "build-packages.sh: no AOT training record in the app-image: the packages start without an AOT cache" >&2
 ln -s /opt/legitimera/bin/legitimera "$root/usr/bin/legitimera"
 install -m 644 "$here/se.legitimera.Legitimera.desktop" "$root/usr/share/applications/"
 install -m 644 "$here/se.legitimera.Legitimera-autostart.desktop" "$root/etc/xdg/autostart/"
