@@ -11,7 +11,8 @@
 # Needs the developer launcher (./mvnw -pl app -am package), Xvfb and trayer (scripts/install-test-stack.sh).
 # Starts its own Xvfb and trayer on a free display and stops only those (by PID). Each run:
 #   1. starts `legitimera --minimized` and waits for the log's "ready in N ms" line (tray icon ready);
-#   2. after the idle time reads VmRSS from /proc/PID/status (JavaFX not started: tray only);
+#   2. after the idle time reads VmRSS from /proc/PID/status (JavaFX not started: tray only) and tells
+#      whether a card sat in a reader then (pcscd and vpcd are shared; the bench inserts no card itself);
 #   3. runs a second `legitimera legitimera://...`, which hands the link over and exits; the running app
 #      logs "Login dialog shown N ms after the hand-over" (cold: JavaFX starts for this first window);
 #   4. hands over a second link (warm: JavaFX already up) and reads VmRSS again.
@@ -78,6 +79,9 @@ for run in $(seq "$runs"); do
 
     sleep "$idle"
     rss_mb "$app" >>"$out/rss_idle"
+    # pcscd and the virtual readers are shared: say whether a card sat in a reader when RSS was read.
+    last=$(grep -E "Card event: (card inserted|CardRemoved|ReaderRemoved|ServiceUnavailable)" "$dir/legitimera.log" | tail -n 1)
+    case "$last" in *"card inserted"*) card=yes ;; *) card=no ;; esac
 
     for n in 1 2; do
       handover=$(now_ms)
@@ -91,7 +95,7 @@ for run in $(seq "$runs"); do
     rss_mb "$app" >>"$out/rss_dialog"
     kill "$app"; wait "$app" 2>/dev/null || true
     echo "$name run $run: ready $(tail -1 "$out/startup_log") ms (wall $(tail -1 "$out/startup_wall") ms)," \
-         "idle RSS $(tail -1 "$out/rss_idle") MB, dialog cold $(tail -1 "$out/dialog_cold") ms /" \
+         "idle RSS $(tail -1 "$out/rss_idle") MB (card $card), dialog cold $(tail -1 "$out/dialog_cold") ms /" \
          "warm $(tail -1 "$out/dialog_warm") ms, RSS with JavaFX $(tail -1 "$out/rss_dialog") MB"
   done
 done
