@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Writes the developer launcher's AOT cache (app/target/legitimera.aot, JDK 25: JEP 483/514/515) from a
+# training run on its own Xvfb + trayer: the tray app starts, a legitimera:// link opens the login dialog,
+# an empty launch opens the main window, then the app is stopped and the JVM writes the cache.
+#
+#   bench/app/aot-train.sh
+#
+# The launcher uses the cache while no jar is newer than it (a rebuild makes it stale: run this again) and
+# otherwise falls back to its dynamic CDS archive, so a missing or stale cache only costs start-up time.
+# Stops only the processes it started, by PID.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+target="$here/../../app/target"
+launcher="$target/legitimera"
+cache="$target/legitimera.aot"
+[ -x "$launcher" ] || { echo "build the launcher first: ./mvnw -B -q -pl app -am package -DskipTests" >&2; exit 1; }
+command -v Xvfb >/dev/null && command -v trayer >/dev/null || { echo "needs Xvfb and trayer" >&2; exit 1; }
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+display=150
+while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
+Xvfb ":$display" -screen 0 1280x1024x24 -nolisten tcp >"$work/xvfb.log" 2>&1 & pids+=($!)
+export DISPLAY=":$display"
+for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; done
+trayer --edge top --widthtype request >"$work/trayer.log" 2>&1 & pids+=($!)
+sleep 1
+
+await_line() { # pattern
+  for _ in $(seq 600); do
+    grep -q "$1" "$work/legitimera.log" 2>/dev/null && return 0
+    sleep 0.05
+  done
+  echo "aot-train: timed out waiting for '$1'; app output: $(tail -n 20 "$work/out.txt")" >&2; exit 1
+}
+
+export LEGITIMERA_JAVA_OPTS="-Dlegitimera.logdir=$work -Dlegitimera.runtimedir=$work/run"
+rm -f "$cache"
+LEGITIMERA_AOT_TRAINING=1 "$launcher" --minimized >"$work/out.txt" 2>&1 & app=$!; pids+=($app)
+await_line " ready in "
+"$launcher" 'legitimera://auth?service=https%3A%2F%2Fidp.example.se&token=aottrainingaottraining' >/dev/null 2>&1
+await_line "Login dialog shown"
+"$launcher" >/dev/null 2>&1
+sleep 3 # the main window lays out and paints
+kill "$app"
+wait "$app" 2>/dev/null || true # the JVM assembles the cache before it exits
+[ -s "$cache" ] || { echo "aot-train: no cache written; app output: $(tail -n 20 "$work/out.txt")" >&2; exit 1; }
+echo "AOT cache: $cache ($(du -h "$cache" | cut -f1))"
