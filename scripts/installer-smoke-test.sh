@@ -184,6 +184,21 @@ rss_kb=$(ps -o rss= -p "$app_pid" | tr -d ' ' || true)
 [ -n "$rss_kb" ] || fail "the app exited after it was ready: $(tail -n 15 "$work/app.out")"
 echo "resident memory of the idle app: $((rss_kb / 1024)) MB"
 kill "$app_pid" 2>/dev/null || true
+wait "$app_pid" 2>/dev/null || true
+
+step "start at login turned off"
+autostart=/etc/xdg/autostart/se.legitimera.Legitimera-autostart.desktop
+exec_line=$(sed -n 's/^Exec=//p' "$autostart")
+[ "$exec_line" = "/usr/bin/legitimera --autostart" ] || fail "$autostart runs '$exec_line', not legitimera --autostart"
+mkdir -p "$home/config/legitimera"
+echo "start-at-login=false" >"$home/config/legitimera/settings.properties"
+ready_before=$(grep -c 'ready in' "$log" || true)
+# The entry's own command line, as the session starts it: it must end at once, without a tray or window.
+DISPLAY=$display HOME=$home XDG_STATE_HOME=$home/state XDG_CONFIG_HOME=$home/config \
+  timeout 30 $exec_line >"$work/autostart.out" 2>&1 || fail "legitimera --autostart with start-at-login=false did not exit 0 within 30 s: $(tail -n 5 "$work/autostart.out")"
+[ "$(grep -c 'ready in' "$log" || true)" = "$ready_before" ] || fail "legitimera --autostart started the app although start-at-login=false"
+rm "$home/config/legitimera/settings.properties"
+echo "the autostart entry runs '$exec_line', which exits at once when start-at-login=false"
 
 step "the legitimera:// handler"
 handler=$(HOME=$home XDG_CONFIG_HOME=$home/config XDG_DATA_HOME=$home/data xdg-mime query default x-scheme-handler/legitimera)

@@ -128,6 +128,7 @@ final class UpstreamConnector {
         Socket raw = new Socket();
         SSLSocket tls = null;
         UpstreamConnection connection = null;
+        long signaturesBefore = keyUses.get();
         try {
             raw.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MILLIS);
             raw.setTcpNoDelay(true);
@@ -144,7 +145,6 @@ final class UpstreamConnector {
                 parameters.setApplicationProtocols(new String[] {"http/1.1"});
             }
             tls.setSSLParameters(parameters);
-            long signaturesBefore = keyUses.get();
             long started = System.nanoTime();
             tls.startHandshake();
             connection = new UpstreamConnection(tls, current);
@@ -164,6 +164,11 @@ final class UpstreamConnector {
                 discard(connection);
             } else {
                 closeQuietly(tls != null ? tls : raw);
+            }
+            if (connection == null && !(e instanceof SSLException) && keyUses.get() != signaturesBefore) {
+                // Dropped in the handshake after the card signed: as in awaitVerdict, the reset overtook
+                // the server's alert about the card's certificate.
+                throw classify(refusedCertificate("reset the connection during the handshake", e));
             }
             throw classify(e);
         }
