@@ -58,6 +58,13 @@ public interface OobClient extends AutoCloseable {
      */
     Optional<AutoStartLink> awaitOrder(PollSession session, Duration wait) throws OobException;
 
+    /**
+     * Fetches the service's order-signing key set once over the client's own TLS, to tell whether the
+     * service can be reached and whether its key matches the pins (the diagnostics report). Sends nothing
+     * to a service that is not allowed. Blocks for at most the configured timeouts and retries; never throws.
+     */
+    ServiceCheck check(ServiceOrigin service);
+
     /** Closes the connection pool. */
     @Override
     void close();

@@ -65,6 +65,7 @@ import se.legitimera.app.wiring.CardPicture;
 import se.legitimera.app.wiring.CardPinChange;
 import se.legitimera.app.wiring.CardPinStatusSource;
 import se.legitimera.app.wiring.CardPinUnblock;
+import se.legitimera.app.wiring.LoadedModules;
 import se.legitimera.app.wiring.IdentificationPinCache;
 import se.legitimera.app.wiring.OobLoginOrders;
 import se.legitimera.app.wiring.ServiceAccess;
@@ -72,6 +73,7 @@ import se.legitimera.app.wiring.SystemBrowser;
 import se.legitimera.app.wiring.TrustLevels;
 import se.legitimera.oob.OobClient;
 import se.legitimera.oob.OobClientBuilder;
+import se.legitimera.oob.ServiceCheck;
 import se.legitimera.oob.ServiceOrigin;
 import se.legitimera.oob.demo.DemoEnvironment;
 import se.legitimera.oob.demo.DemoEnvironmentFactory;
@@ -233,7 +235,10 @@ final class DesktopApp {
                     saved -> apply(saved, pinCache, loginStart));
             // The user's autostart entry follows the merged setting even when a file changed behind the app.
             worker.execute(() -> apply(settings, pinCache, loginStart));
-            AboutViewModel about = new AboutViewModel(messages, () -> collectDiagnostics(monitor.snapshot()),
+            Optional<ServiceOrigin> service = demo.map(d -> ServiceOrigin.parse(d.serviceOrigin().toString()))
+                    .or(() -> ServiceAccess.selectedService(settings));
+            AboutViewModel about = new AboutViewModel(messages, () -> collectDiagnostics(monitor.snapshot(),
+                    oob.flatMap(client -> service.map(client::check))),
                     new DiagnosticsExport(folders.logs(), new PersonalData(System.getProperty("user.home"))), worker,
                     Platform::runLater, clock);
 
@@ -400,7 +405,11 @@ final class DesktopApp {
         void handOver(List<String> arguments, long receivedAtNanos);
     }
 
-    private DiagnosticsFacts collectDiagnostics(MonitorSnapshot snapshot) {
+    private DiagnosticsFacts collectDiagnostics(MonitorSnapshot snapshot, Optional<ServiceCheck> service) {
+        List<String> modules;
+        try (LoadedModules loaded = LoadedModules.load(ModuleLocator.builder().build().present())) {
+            modules = loaded.describe();
+        }
         return new DiagnosticsFacts(AppVersion.current(),
                 Runtime.version() + " (" + System.getProperty("java.vendor") + ")",
                 System.getProperty("javafx.runtime.version", messages.getString("about.unknown")),
@@ -411,7 +420,9 @@ final class DesktopApp {
                                 reader.card().map(CardStatus::atr).map(atr -> atr.hex()),
                                 reader.card().map(card -> card.profile().name())))
                         .toList(),
-                Optional.of(ModuleLocator.builder().build().present().stream().map(Path::toString).toList()));
+                Optional.of(modules),
+                service.map(check -> new DiagnosticsFacts.Service(check.service().toString(),
+                        DiagnosticsFacts.Reachability.valueOf(check.outcome().name()), check.detail())));
     }
 
     /** Reads the card's certificates; the demo's test PKI has trust-level policies of its own. */

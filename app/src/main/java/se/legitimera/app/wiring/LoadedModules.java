@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import se.legitimera.smartcard.pkcs11.ModuleInfo;
 import se.legitimera.smartcard.pkcs11.ModuleLoadException;
 import se.legitimera.smartcard.pkcs11.Pkcs11Exception;
 import se.legitimera.smartcard.pkcs11.Pkcs11Module;
@@ -52,6 +53,21 @@ public final class LoadedModules implements AutoCloseable {
             return false;
         }
         return true;
+    }
+
+    /**
+     * One line per module for the diagnostics report: path, maker, description and versions of each module
+     * that loaded, then the reason for each that did not.
+     */
+    public List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        for (Pkcs11Module module : modules) {
+            ModuleInfo info = module.info();
+            lines.add(info.library() + " \u2013 " + info.manufacturer() + ", " + info.description() + " "
+                    + info.libraryVersion() + " (PKCS#11 " + info.cryptokiVersion() + ")");
+        }
+        failures.forEach(failure -> lines.add(failure.getMessage()));
+        return lines;
     }
 
     /** Every certificate on every token of every module, in module and slot order. */

@@ -54,6 +54,11 @@ public record ServiceAccess(List<ServiceOrigin> allowedOrigins, Map<ServiceOrigi
         return new ServiceAccess(List.copyOf(origins), pins, problems);
     }
 
+    /** The origin of the service the settings select, for the diagnostics' check; empty when none or not https. */
+    public static Optional<ServiceOrigin> selectedService(Settings settings) {
+        return settings.serviceEndpoint().flatMap(endpoint -> origin(endpoint.url()));
+    }
+
     /** Configures a client builder: these origins and pins, and the system's trust store. */
     public OobClientBuilder applyTo(OobClientBuilder builder) {
         builder.withAllowedOrigins(allowedOrigins).withSystemTrustStore(true);

@@ -32,6 +32,7 @@ import se.legitimera.oob.OriginNotAllowedException;
 import se.legitimera.oob.PollSession;
 import se.legitimera.oob.ProofRejectedException;
 import se.legitimera.oob.ProofSigningException;
+import se.legitimera.oob.ServiceCheck;
 import se.legitimera.oob.ServiceOrigin;
 import se.legitimera.oob.SpkiPin;
 import se.legitimera.oob.TlsInterceptionDetectedException;
@@ -177,6 +178,33 @@ class OobStackIT {
         }
         assertThat(hint(auth)).isEqualTo("outstandingTransaction");
         assertThat(card.signatures).hasValue(0);
+    }
+
+    @Test
+    void theDiagnosticCheck_tellsPinnedUnpinnedInterceptedUntrustedUnreachableAndNotAllowedApart() throws Exception {
+        ServiceOrigin origin = stack.service.origin();
+        SpkiPin right = SpkiPin.of(stack.tls.certificate().getPublicKey());
+        SpkiPin other = SpkiPin.of(OobStack.ecKeys().getPublic());
+        try (OobClient pinned = stack.client().withPinnedKeys(origin, Set.of(right)).build();
+             OobClient unpinned = stack.client().build();
+             OobClient intercepted = stack.client().withPinnedKeys(origin, Set.of(other)).build();
+             OobClient untrusting = OobClient.builder().withAllowedOrigin(origin).withoutProxy().build()) {
+            assertThat(pinned.check(origin).outcome()).isEqualTo(ServiceCheck.Outcome.REACHED_PIN_MATCHED);
+            assertThat(unpinned.check(origin).outcome()).isEqualTo(ServiceCheck.Outcome.REACHED_NOT_PINNED);
+            assertThat(intercepted.check(origin).outcome()).isEqualTo(ServiceCheck.Outcome.PIN_MISMATCH);
+            assertThat(untrusting.check(origin).outcome()).isEqualTo(ServiceCheck.Outcome.CERTIFICATE_UNTRUSTED);
+            assertThat(unpinned.check(ServiceOrigin.parse("https://idp.example")).outcome())
+                    .isEqualTo(ServiceCheck.Outcome.NOT_ALLOWED);
+        }
+        ServiceOrigin closed;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = ServiceOrigin.parse("https://127.0.0.1:" + free.getLocalPort());
+        }
+        try (OobClient down = stack.client().withAllowedOrigin(closed).build()) {
+            ServiceCheck check = down.check(closed);
+            assertThat(check.outcome()).isEqualTo(ServiceCheck.Outcome.UNREACHABLE);
+            assertThat(check.detail()).isNotBlank();
+        }
     }
 
     @Test

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,8 +53,11 @@ import se.legitimera.oob.ProofRejectedException;
 import se.legitimera.oob.ProofSigner;
 import se.legitimera.oob.ProofSigningException;
 import se.legitimera.oob.ProtocolViolationException;
+import se.legitimera.oob.ServiceCertificateUntrustedException;
+import se.legitimera.oob.ServiceCheck;
 import se.legitimera.oob.ServiceOrigin;
 import se.legitimera.oob.ServiceUnavailableException;
+import se.legitimera.oob.TlsInterceptionDetectedException;
 
 /** Protocol v1 client; immutable after construction, thread-safe (the key cache is concurrent). */
 public final class DefaultOobClient implements OobClient {
@@ -275,6 +279,29 @@ public final class DefaultOobClient implements OobClient {
                 com.nimbusds.jose.util.JSONObjectUtils.toJSONString(claims).getBytes(StandardCharsets.UTF_8));
         byte[] signature = signer.sign(algorithm, signingInput.getBytes(StandardCharsets.US_ASCII));
         return signingInput + "." + Base64URL.encode(signature);
+    }
+
+    @Override
+    public ServiceCheck check(ServiceOrigin service) {
+        if (!config.allowedOrigins().contains(service)) {
+            return new ServiceCheck(service, ServiceCheck.Outcome.NOT_ALLOWED, "not an allowed service");
+        }
+        try {
+            ServiceTransport.Reply reply = transport.get(service, JWKS_PATH);
+            if (reply.status() >= 500) {
+                return new ServiceCheck(service, ServiceCheck.Outcome.UNREACHABLE, "HTTP " + reply.status());
+            }
+            // Any answer below 500 went through the whole TLS check, pins included.
+            boolean pinned = !config.pins().getOrDefault(service, Set.of()).isEmpty();
+            return new ServiceCheck(service, pinned ? ServiceCheck.Outcome.REACHED_PIN_MATCHED
+                    : ServiceCheck.Outcome.REACHED_NOT_PINNED, "HTTP " + reply.status());
+        } catch (TlsInterceptionDetectedException e) {
+            return new ServiceCheck(service, ServiceCheck.Outcome.PIN_MISMATCH, e.getMessage());
+        } catch (ServiceCertificateUntrustedException e) {
+            return new ServiceCheck(service, ServiceCheck.Outcome.CERTIFICATE_UNTRUSTED, e.getMessage());
+        } catch (OobException e) {
+            return new ServiceCheck(service, ServiceCheck.Outcome.UNREACHABLE, e.getMessage());
+        }
     }
 
     private ServiceOrigin allowed(ServiceOrigin service) throws OriginNotAllowedException {

@@ -15,11 +15,33 @@ import java.util.Optional;
  * @param pcscAvailable  whether the PC/SC service answered
  * @param pcscProblem    why it did not, empty when it did
  * @param readers        the readers with what is in them
- * @param pkcs11Modules  PKCS#11 modules found on this machine (path and what they are), empty when unknown
+ * @param pkcs11Modules  PKCS#11 modules found on this machine (path, maker and version), empty when unknown
+ * @param service        how the authentication service answered over the app's own TLS; empty when none is
+ *                       configured
  */
 public record DiagnosticsFacts(String appVersion, String javaRuntime, String javaFxVersion, String operatingSystem,
                                boolean pcscAvailable, String pcscProblem, List<Reader> readers,
-                               Optional<List<String>> pkcs11Modules) {
+                               Optional<List<String>> pkcs11Modules, Optional<Service> service) {
+
+    /** What the service check found, as the report words it. */
+    public enum Reachability {
+        REACHED_PIN_MATCHED, REACHED_NOT_PINNED, PIN_MISMATCH, CERTIFICATE_UNTRUSTED, UNREACHABLE, NOT_ALLOWED
+    }
+
+    /**
+     * The authentication service as the app reaches it.
+     *
+     * @param origin  the service's origin
+     * @param state   what the check found
+     * @param detail  the HTTP status or the failure, for support
+     */
+    public record Service(String origin, Reachability state, String detail) {
+        public Service {
+            Objects.requireNonNull(origin, "origin");
+            Objects.requireNonNull(state, "state");
+            Objects.requireNonNull(detail, "detail");
+        }
+    }
 
     /**
      * A reader and its card.
@@ -44,5 +66,6 @@ public record DiagnosticsFacts(String appVersion, String javaRuntime, String jav
         Objects.requireNonNull(pcscProblem, "pcscProblem");
         readers = List.copyOf(readers);
         pkcs11Modules = pkcs11Modules.map(List::copyOf);
+        Objects.requireNonNull(service, "service");
     }
 }

@@ -38,6 +38,22 @@ final class DiagnosticsReport {
         } else {
             facts.pkcs11Modules().get().forEach(module -> text.append("  ").append(module).append('\n'));
         }
+        text.append('\n').append(messages.getString("about.section.service")).append('\n');
+        if (facts.service().isEmpty()) {
+            text.append("  ").append(messages.getString("about.service.none")).append('\n');
+        } else {
+            DiagnosticsFacts.Service service = facts.service().get();
+            line(text, messages.getString("about.service.origin"), service.origin());
+            line(text, messages.getString("about.service.state"), messages.getString(switch (service.state()) {
+                case REACHED_PIN_MATCHED -> "about.service.REACHED_PIN_MATCHED";
+                case REACHED_NOT_PINNED -> "about.service.REACHED_NOT_PINNED";
+                case PIN_MISMATCH -> "about.service.PIN_MISMATCH";
+                case CERTIFICATE_UNTRUSTED -> "about.service.CERTIFICATE_UNTRUSTED";
+                case UNREACHABLE -> "about.service.UNREACHABLE";
+                case NOT_ALLOWED -> "about.service.NOT_ALLOWED";
+            }));
+            line(text, messages.getString("about.service.detail"), service.detail());
+        }
         return text.toString();
     }
 

@@ -60,7 +60,11 @@ class MainAndAboutIT {
         about = new AboutViewModel(bench.messages, () -> new DiagnosticsFacts("0.1.0", "25", "25.0.2", "Linux",
                 true, "", List.of(new DiagnosticsFacts.Reader("Virtual PCD 00 00",
                         Optional.of("3B 7F 96 00 00 80 31 80 65 B0 85 59 56 FB 12 0F FE 82 90 00"), Optional.of("SITHS 940"))),
-                Optional.empty()), new DiagnosticsExport(logs, new PersonalData("")), bench.worker, Platform::runLater,
+                Optional.of(List.of("/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so \u2013 OpenSC Project, OpenSC smartcard "
+                        + "framework 0.23 (PKCS#11 2.20)")),
+                Optional.of(new DiagnosticsFacts.Service("https://idp.example.se",
+                        DiagnosticsFacts.Reachability.PIN_MISMATCH, "the service's key matches none of its pins"))),
+                new DiagnosticsExport(logs, new PersonalData("")), bench.worker, Platform::runLater,
                 Clock.systemDefaultZone());
     }
 
@@ -148,6 +152,10 @@ class MainAndAboutIT {
         Stage stage = bench.fx(() -> windows.show(FxmlView.ABOUT));
         bench.await("the report", () -> ((TextArea) stage.getScene().lookup("#report")).getText().contains("SITHS 940"));
         bench.screenshot(stage, "report");
+        String report = bench.fx(() -> ((TextArea) stage.getScene().lookup("#report")).getText());
+        assertThat(report).contains("OpenSC Project, OpenSC smartcard framework 0.23")
+                .contains("Inloggningstjänst").contains("https://idp.example.se")
+                .contains("VARNING: nyckeln stämmer inte med någon inställd pinning (TLS-avlyssning?)");
 
         robot.clickOn(bench.fx(() -> stage.getScene().lookup("#export")));
 
