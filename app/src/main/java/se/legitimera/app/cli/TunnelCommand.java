@@ -133,8 +133,10 @@ public final class TunnelCommand implements Callable<Integer> {
             if (!tunnel.autostart()) {
                 marks.add("manual");
             }
-            out().printf("%-20s http://localhost:%-5d -> %s (%s)%n", tunnel.name(), tunnel.localPort(),
-                    tunnel.upstream(), String.join(", ", marks));
+            // As `run` says it: a browser opens http://, a thick client connects to tcp:// (raw TLS wrapping).
+            out().printf("%-20s %s://localhost:%-5d -> %s (%s)%n", tunnel.name(),
+                    tunnel.mode() == TunnelMode.HTTP ? "http" : "tcp", tunnel.localPort(), tunnel.upstream(),
+                    String.join(", ", marks));
         }
         return 0;
     }

@@ -55,6 +55,15 @@ class TunnelCommandTest {
     }
 
     @Test
+    void listShowsARawTlsTunnelAsATcpAddress() {
+        TunnelDefinitions raw = () -> List.of(
+                new TunnelDefinition("lab", 8444, URI.create("https://lab.example:9443"), TunnelMode.TLS));
+
+        assertThat(execute(raw, module -> null, InputStream.nullInputStream(), "list")).isZero();
+        assertThat(out.toString()).contains("tcp://localhost:8444").doesNotContain("http://localhost");
+    }
+
+    @Test
     void listShowsTheTunnelsOfTheSettings() {
         assertThat(execute(ONE_TUNNEL, module -> null, InputStream.nullInputStream(), "list")).isZero();
         assertThat(out.toString()).contains("journal").contains("http://localhost:8443").contains("https://journal.example");
