@@ -11,17 +11,21 @@ import javax.net.ssl.X509KeyManager;
 
 /**
  * Wraps the card's key manager: counts how often TLS fetches the private key (once per full handshake,
- * for its one CertificateVerify signature) and stops handing it out once the card was removed.
+ * for its one CertificateVerify signature) and how often a server asked for a client certificate (also
+ * when none fits its accepted issuers and none is sent), and stops handing the key out once the card was
+ * removed.
  */
 final class CountingKeyManager extends X509ExtendedKeyManager {
 
     private final X509KeyManager card;
     private final AtomicLong keyUses;
+    private final AtomicLong certificateRequests;
     private volatile boolean revoked;
 
-    CountingKeyManager(X509KeyManager card, AtomicLong keyUses) {
+    CountingKeyManager(X509KeyManager card, AtomicLong keyUses, AtomicLong certificateRequests) {
         this.card = card;
         this.keyUses = keyUses;
+        this.certificateRequests = certificateRequests;
     }
 
     void revoke() {
@@ -41,11 +45,13 @@ final class CountingKeyManager extends X509ExtendedKeyManager {
 
     @Override
     public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
+        certificateRequests.incrementAndGet();
         return revoked ? null : card.chooseClientAlias(keyType, issuers, socket);
     }
 
     @Override
     public String chooseEngineClientAlias(String[] keyType, Principal[] issuers, SSLEngine engine) {
+        certificateRequests.incrementAndGet();
         if (revoked) {
             return null;
         }

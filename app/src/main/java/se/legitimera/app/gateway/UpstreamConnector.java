@@ -78,6 +78,7 @@ final class UpstreamConnector {
     private final Set<UpstreamConnection> open = ConcurrentHashMap.newKeySet();
     private final Deque<UpstreamConnection> idle = new ConcurrentLinkedDeque<>();
     private final AtomicLong keyUses = new AtomicLong();
+    private final AtomicLong certificateRequests = new AtomicLong();
     private final AtomicLong connections = new AtomicLong();
 
     UpstreamConnector(String tunnelName, String host, int port, TunnelMode mode, ClientCredentials credentials,
@@ -129,6 +130,7 @@ final class UpstreamConnector {
         SSLSocket tls = null;
         UpstreamConnection connection = null;
         long signaturesBefore = keyUses.get();
+        long requestsBefore = certificateRequests.get();
         try {
             raw.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MILLIS);
             raw.setTcpNoDelay(true);
@@ -150,7 +152,7 @@ final class UpstreamConnector {
             connection = new UpstreamConnection(tls, current);
             open.add(connection);
             connections.incrementAndGet();
-            if (keyUses.get() != signaturesBefore && "TLSv1.3".equals(tls.getSession().getProtocol())) {
+            if (cardAsked(signaturesBefore, requestsBefore) && "TLSv1.3".equals(tls.getSession().getProtocol())) {
                 awaitVerdict(connection, Duration.ofNanos(System.nanoTime() - started));
             }
             tls.setSoTimeout(READ_TIMEOUT_MILLIS);
@@ -165,13 +167,22 @@ final class UpstreamConnector {
             } else {
                 closeQuietly(tls != null ? tls : raw);
             }
-            if (connection == null && !(e instanceof SSLException) && keyUses.get() != signaturesBefore) {
-                // Dropped in the handshake after the card signed: as in awaitVerdict, the reset overtook
-                // the server's alert about the card's certificate.
+            if (connection == null && !(e instanceof SSLException) && cardAsked(signaturesBefore, requestsBefore)) {
+                // Dropped in the handshake after the server asked for the card: as in awaitVerdict, the reset
+                // overtook the server's alert about the card's certificate.
                 throw classify(refusedCertificate("reset the connection during the handshake", e));
             }
             throw classify(e);
         }
+    }
+
+    /**
+     * Whether the server asked for a client certificate in a handshake since these counts: the card signed,
+     * or no certificate of the card fit the issuers the server accepts (then none was sent, and the server's
+     * refusal comes as late as a refusal of a certificate sent).
+     */
+    private boolean cardAsked(long signaturesBefore, long requestsBefore) {
+        return keyUses.get() != signaturesBefore || certificateRequests.get() != requestsBefore;
     }
 
     /**
@@ -307,7 +318,7 @@ final class UpstreamConnector {
         if (card == null) {
             throw new CardMissingException("The card gave no key manager");
         }
-        CountingKeyManager keyManager = new CountingKeyManager(card, keyUses);
+        CountingKeyManager keyManager = new CountingKeyManager(card, keyUses, certificateRequests);
         if (!keyManager.hasClientKey()) {
             throw new CardMissingException("The card offers no client certificate");
         }
