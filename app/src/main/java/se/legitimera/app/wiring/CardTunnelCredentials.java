@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.X509KeyManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,7 @@ import se.legitimera.smartcard.pkcs11.Pkcs11Exception;
 import se.legitimera.smartcard.pkcs11.Pkcs11Module;
 import se.legitimera.smartcard.pkcs11.Token;
 import se.legitimera.smartcard.tls.CardKeyStore;
+import se.legitimera.smartcard.tls.LoginCancelledException;
 import se.legitimera.smartcard.tls.TlsBridgeException;
 import se.legitimera.smartcard.tls.TokenLoginException;
 
@@ -74,13 +76,28 @@ public final class CardTunnelCredentials implements ClientCredentials, AutoClose
             throw new CardMissingException("The card cannot be read: " + e.getMessage(), e);
         }
         try (PinLease pin = pins.pinFor(certificate, prompt, request)) {
+            // The login in build() takes the leased PIN; should the bridge ever ask again later, the lease is
+            // wiped by then, so the user is asked rather than the card handed an empty PIN.
+            AtomicReference<PinLease> forThisLogin = new AtomicReference<>(pin);
             try {
                 current = CardKeyStore.builder().withLibrary(library).withSlotId(slot).withCertificate(certificate)
-                        .withTokenLabel(label).withPinCallback(tokenLabel -> pin.pin().clone()).build();
+                        .withTokenLabel(label).withPinCallback(tokenLabel -> {
+                            PinLease leased = forThisLogin.get();
+                            if (leased != null) {
+                                return leased.pin().clone();
+                            }
+                            try {
+                                return prompt.askForPin(request);
+                            } catch (PinCancelledException e) {
+                                throw new LoginCancelledException();
+                            }
+                        }).build();
             } catch (TokenLoginException e) {
                 throw refusedOrMissing(e, library, slot, pin);
             } catch (TlsBridgeException e) {
                 throw new CardMissingException("The card cannot be used for TLS: " + e.getMessage(), e);
+            } finally {
+                forThisLogin.set(null);
             }
             pin.accepted();
             return current.keyManager();

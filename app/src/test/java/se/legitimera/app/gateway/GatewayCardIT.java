@@ -306,6 +306,8 @@ class GatewayCardIT {
         monitor.start(cache);
         TunnelPins pins = new CachedTunnelPins(cache, monitor);
         insert();
+        // The cache binds the PIN to the reader the monitor reports the card in: wait until it has read it.
+        awaitMonitorSees(monitor, true);
         TestUpstream upstream = upstream();
         ScriptedPinPrompt prompt = new ScriptedPinPrompt(PIN, PIN);
 
@@ -330,6 +332,7 @@ class GatewayCardIT {
             Thread.sleep(20);
         }
         insert();
+        awaitMonitorSees(monitor, true);
         Tunnel third = tunnel(upstream, TunnelMode.HTTP, prompt, pins);
         assertThat(get(third, "/whoami").statusCode()).isEqualTo(200);
         assertThat(prompt.requests()).as("asked again after the card came back").hasSize(2);
@@ -344,6 +347,16 @@ class GatewayCardIT {
         }
         return new se.legitimera.app.settings.Tunnel(name, 0, URI.create("https://localhost:" + upstream.port()),
                 se.legitimera.app.settings.TunnelMode.HTTP, List.of(trust), true);
+    }
+
+    private static void awaitMonitorSees(CardMonitor monitor, boolean present) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (monitor.snapshot().readers().stream().anyMatch(r -> r.name().equals(PcscdFixture.readerName(READER))
+                && r.card().isPresent()) != present) {
+            assertThat(System.nanoTime()).as("the monitor still %s the card", present ? "misses" : "shows")
+                    .isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     private void insert() throws Exception {
