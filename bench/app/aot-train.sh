@@ -3,7 +3,7 @@
 # training run on its own Xvfb + trayer: the tray app starts, a legitimera:// link opens the login dialog,
 # an empty launch opens the main window, then the app is stopped and the JVM writes the cache.
 #
-#   bench/app/aot-train.sh
+#   bench/app/aot-train.sh [target-folder]      (default app/target; another folder: a copy of an older build)
 #
 # The launcher uses the cache while no jar is newer than it (a rebuild makes it stale: run this again) and
 # otherwise falls back to its dynamic CDS archive, so a missing or stale cache only costs start-up time.
@@ -11,7 +11,7 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-target="$here/../../app/target"
+target="${1:-$here/../../app/target}"
 launcher="$target/legitimera"
 cache="$target/legitimera.aot"
 [ -x "$launcher" ] || { echo "build the launcher first: ./mvnw -B -q -pl app -am package -DskipTests" >&2; exit 1; }

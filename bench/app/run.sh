@@ -4,7 +4,8 @@
 #   bench/app/run.sh [runs] [idle-seconds] [variant...]      (defaults: 5 runs, 60 s idle, one variant)
 #
 # A variant is NAME:SETTINGS, SETTINGS being shell words VAR=value for the launcher's environment, and
-# JAVA_OPTS=... for extra JVM options (BENCH_JAVA_OPTS applies to every variant). Variants take turns within
+# JAVA_OPTS=... for extra JVM options (BENCH_JAVA_OPTS applies to every variant), and LAUNCHER=path for another
+# build's launcher (e.g. a copy of app/target made before a change). Variants take turns within
 # each run, so a machine whose load changes over time weighs on all of them alike. Example:
 #   bench/app/run.sh 5 60 'dynamic-cds:LEGITIMERA_AOT=none' 'aot-cache:' 'prewarm:JAVA_OPTS="-Dlegitimera.prewarm=true"'
 #
@@ -63,14 +64,18 @@ for run in $(seq "$runs"); do
   for variant in "${variants[@]}"; do
     name=${variant%%:*}
     eval "words=(${variant#*:})"
-    environment=() extra=""
+    environment=() extra="" app_launcher="$launcher"
     for word in "${words[@]}"; do
-      case "$word" in JAVA_OPTS=*) extra="${word#JAVA_OPTS=}" ;; *=*) environment+=("$word") ;; esac
+      case "$word" in
+        JAVA_OPTS=*) extra="${word#JAVA_OPTS=}" ;;
+        LAUNCHER=*) app_launcher="${word#LAUNCHER=}" ;;
+        *=*) environment+=("$word") ;;
+      esac
     done
     out="$work/$name"; dir="$out/run$run"; mkdir -p "$dir"
     opts="-Dlegitimera.logdir=$dir -Dlegitimera.runtimedir=$dir/run -Dprism.order=sw $extra ${BENCH_JAVA_OPTS:-}"
     start=$(now_ms)
-    env "${environment[@]}" LEGITIMERA_JAVA_OPTS="$opts" "$launcher" --minimized >"$dir/out.txt" 2>&1 & app=$!; pids+=($app)
+    env "${environment[@]}" LEGITIMERA_JAVA_OPTS="$opts" "$app_launcher" --minimized >"$dir/out.txt" 2>&1 & app=$!; pids+=($app)
     await_line "$dir/legitimera.log" " ready in "
     echo $(( $(now_ms) - start )) >>"$out/startup_wall"
     line=$(grep " ready in " "$dir/legitimera.log")
@@ -85,7 +90,7 @@ for run in $(seq "$runs"); do
 
     for n in 1 2; do
       handover=$(now_ms)
-      env "${environment[@]}" LEGITIMERA_JAVA_OPTS="$opts" "$launcher" "$link" >"$dir/second$n.txt" 2>&1
+      env "${environment[@]}" LEGITIMERA_JAVA_OPTS="$opts" "$app_launcher" "$link" >"$dir/second$n.txt" 2>&1
       echo $(( $(now_ms) - handover )) >>"$out/handover_wall"
       await_line "$dir/legitimera.log" "Login dialog shown" "$n"
     done

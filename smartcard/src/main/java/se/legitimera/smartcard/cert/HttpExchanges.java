@@ -16,8 +16,9 @@ import java.util.concurrent.TimeoutException;
  */
 final class HttpExchanges {
 
+    // The default trust, read at the first https exchange only: most AIA and OCSP locations are http.
     private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+            .sslContext(DeferredSystemTrust.context()).build();
 
     private HttpExchanges() {
     }

@@ -1,6 +1,5 @@
 package se.legitimera.smartcard.pcsc;
 
-import java.security.NoSuchAlgorithmException;
 import javax.smartcardio.CardException;
 import javax.smartcardio.CardTerminals;
 import javax.smartcardio.TerminalFactory;
@@ -26,12 +25,19 @@ public interface TerminalSource {
      * The system's PC/SC service (pcscd, WinSCard, CryptoTokenKit) through jnasmartcardio over JNA:
      * every call establishes a new PC/SC context, so it recovers when the service restarts. (The JDK's
      * SunPCSC keeps one context per JVM and never recovers.)
+     *
+     * <p>Calls jnasmartcardio's factory directly, not through {@link TerminalFactory}: that class's static
+     * initializer looks up the JDK's default PC/SC factory among the security providers, and the JDK finds
+     * SunPCSC by instantiating every provider on the module path first (Bouncy Castle's, ~2900 services
+     * kept for the life of the JVM), which an idle tray app does not need.
      */
     static TerminalSource pcsc() {
         return () -> {
             try {
-                return TerminalFactory.getInstance("PC/SC", null, new Smartcardio()).terminals();
-            } catch (NoSuchAlgorithmException e) {
+                // (Object) picks the constructor that loads the PC/SC library; the other takes a loaded one.
+                return new Smartcardio.JnaTerminalFactorySpi((Object) null).engineTerminals();
+            } catch (LinkageError e) {
+                // No PC/SC library to load (JNA's UnsatisfiedLinkError).
                 throw new CardException("jnasmartcardio provider unusable", e);
             } catch (RuntimeException e) {
                 // jnasmartcardio reports a failed SCardEstablishContext (service down) unchecked.
