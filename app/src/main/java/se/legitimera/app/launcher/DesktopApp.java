@@ -62,9 +62,8 @@ import se.legitimera.app.wiring.CardCertificates;
 import se.legitimera.app.wiring.CardEventRelay;
 import se.legitimera.app.wiring.CachedTunnelPins;
 import se.legitimera.app.wiring.CardPicture;
-import se.legitimera.app.wiring.CardPinChange;
 import se.legitimera.app.wiring.CardPinStatusSource;
-import se.legitimera.app.wiring.CardPinUnblock;
+import se.legitimera.app.wiring.CardPinUpdates;
 import se.legitimera.app.wiring.LoadedModules;
 import se.legitimera.app.wiring.IdentificationPinCache;
 import se.legitimera.app.wiring.OobLoginOrders;
@@ -219,10 +218,11 @@ final class DesktopApp {
 
             MainViewModel mainViewModel = new MainViewModel(messages, clock);
             CardPinStatusSource pinStatus = new CardPinStatusSource(monitor, activeCard);
-            PinChangeViewModel pinChange = new PinChangeViewModel(messages, pinStatus,
-                    new CardPinChange(monitor, activeCard, pinCache), worker, Platform::runLater);
+            CardPinUpdates pinUpdates = new CardPinUpdates(monitor, activeCard, pinCache);
+            PinChangeViewModel pinChange = new PinChangeViewModel(messages, pinStatus, pinUpdates, worker,
+                    Platform::runLater);
             PukUnblockViewModel pukUnblock = new PukUnblockViewModel(messages, pinStatus,
-                    new CardPinUnblock(monitor, activeCard, pinCache), worker, Platform::runLater);
+                    pinUpdates, worker, Platform::runLater);
             // The card holds no CA: the demo names its own; otherwise the certificate's AIA tells where it is.
             IssuerLocator issuers = IssuerLocator.builder()
                     .withKnownCertificates(demo.map(DemoEnvironment::cardIssuers).orElse(List.of())).build();

@@ -31,9 +31,8 @@ import se.legitimera.app.wiring.ActiveCard;
 import se.legitimera.app.wiring.CardCertificates;
 import se.legitimera.app.wiring.CardEventRelay;
 import se.legitimera.app.wiring.CardPicture;
-import se.legitimera.app.wiring.CardPinChange;
 import se.legitimera.app.wiring.CardPinStatusSource;
-import se.legitimera.app.wiring.CardPinUnblock;
+import se.legitimera.app.wiring.CardPinUpdates;
 import se.legitimera.app.wiring.IdentificationPinCache;
 import se.legitimera.devkit.card.VirtualSithsCard;
 import se.legitimera.devkit.pki.TestPki;
@@ -90,10 +89,11 @@ final class VirtualCardDesk implements AutoCloseable {
         ActiveCard active = new ActiveCard(monitor);
         main = new MainViewModel(bench.messages, Clock.systemDefaultZone());
         CardPinStatusSource status = new CardPinStatusSource(monitor, active);
-        PinChangeViewModel pinChange = new PinChangeViewModel(bench.messages, status, new CardPinChange(monitor, active, pins),
-                bench.worker, Platform::runLater);
+        CardPinUpdates pinUpdates = new CardPinUpdates(monitor, active, pins);
+        PinChangeViewModel pinChange = new PinChangeViewModel(bench.messages, status, pinUpdates, bench.worker,
+                Platform::runLater);
         PukUnblockViewModel pukUnblock = new PukUnblockViewModel(bench.messages, status,
-                new CardPinUnblock(monitor, active, pins), bench.worker, Platform::runLater);
+                pinUpdates, bench.worker, Platform::runLater);
         login = new LoginApprovalViewModel(bench.messages, orders.create(monitor, active, pins), bench.worker, Platform::runLater,
                 Clock.systemDefaultZone());
         AtomicReference<WindowOpener> self = new AtomicReference<>();
