@@ -28,24 +28,8 @@ variants=("$@")
 here=$(cd "$(dirname "$0")" && pwd)
 launcher="$here/../../app/target/legitimera"
 [ -x "$launcher" ] || { echo "build the launcher first: ./mvnw -B -q -pl app -am package -DskipTests" >&2; exit 1; }
-command -v Xvfb >/dev/null && command -v trayer >/dev/null || { echo "needs Xvfb and trayer" >&2; exit 1; }
-
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-display=150
-while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
-Xvfb ":$display" -screen 0 1280x1024x24 -nolisten tcp >"$work/xvfb.log" 2>&1 & pids+=($!)
-export DISPLAY=":$display"
-for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; done
-trayer --edge top --widthtype request >"$work/trayer.log" 2>&1 & pids+=($!)
-sleep 1
+# shellcheck source=desktop.sh
+. "$here/desktop.sh"
 
 now_ms() { date +%s%3N; }
 rss_mb() { awk '/^VmRSS/ {printf "%.1f\n", $2 / 1024}' "/proc/$1/status"; }
