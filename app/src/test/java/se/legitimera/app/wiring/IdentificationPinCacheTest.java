@@ -2,16 +2,14 @@ package se.legitimera.app.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import se.legitimera.app.MovableClock;
 import se.legitimera.smartcard.api.CardEvent;
 
 class IdentificationPinCacheTest {
@@ -19,7 +17,7 @@ class IdentificationPinCacheTest {
     private static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
     private static final CardIdentity CARD = new CardIdentity("Reader A", "CN=Issuer#1f");
 
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(NOW);
     private IdentificationPinCache cache = cache(Duration.ofMinutes(10));
 
     private IdentificationPinCache cache(Duration keepFor) {
@@ -194,28 +192,5 @@ class IdentificationPinCacheTest {
 
         assertThat(new String(pin)).matches("\0*");
         assertThat(savedPin(CARD)).contains("123456");
-    }
-
-    private static final class MovableClock extends Clock {
-        private volatile Instant now = NOW;
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -2,16 +2,14 @@ package se.legitimera.app.ui.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import se.legitimera.app.MovableClock;
 import se.legitimera.app.ui.common.Messages;
 import se.legitimera.app.ui.common.Notice;
 import se.legitimera.app.ui.common.Outcome;
@@ -316,32 +314,5 @@ class LoginApprovalViewModelTest {
         assertThat(orders.getFirst().forgotten).isTrue();
         assertThat(viewModel.pinSavedProperty().get()).isFalse();
         assertThat(viewModel.canApproveProperty().get()).isFalse();
-    }
-
-    static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
