@@ -62,7 +62,7 @@ public final class KeycloakServer implements AutoCloseable {
     private static final String PROVIDER_FILE = "legitimera-keycloak.jar";
     /** Options fixed at build time (kc.sh build); start --optimized refuses others. */
     private static final List<String> BUILD_OPTIONS = List.of(
-            "--db=dev-file", "--health-enabled=true", "--cache=local");
+            "--db=dev-file", "--health-enabled=true");
 
     private static KeycloakServer shared;
 
@@ -213,7 +213,9 @@ public final class KeycloakServer implements AutoCloseable {
 
             char[] adminPassword = randomPassword();
             List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start", "--optimized",
-                    "--http-enabled=false", "--http-host=127.0.0.1", "--https-port=" + httpsPort,
+                    "--http-enabled=false", "--http-host=127.0.0.1",
+                    // a single node: no JGroups transport (it would listen on every interface)
+                    "--cache=local", "--https-port=" + httpsPort,
                     "--http-management-port=" + managementPort,
                     "--https-certificate-file=" + certificate, "--https-certificate-key-file=" + key,
                     "--hostname=https://127.0.0.1:" + httpsPort, "--hostname-strict=true",
