@@ -49,13 +49,21 @@ final class OcspRevocationChecker implements RevocationChecker {
     private final Duration timeout;
     private final Duration skew;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, RevocationResult> cache = new ConcurrentHashMap<>();
+    private final Optional<URI> fixedResponder;
+    private final Optional<Duration> maxCacheAge;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    OcspRevocationChecker(OcspTransport transport, Clock clock, Duration timeout, Duration skew) {
+    private record Cached(RevocationResult result, Instant until) {
+    }
+
+    OcspRevocationChecker(OcspTransport transport, Clock clock, Duration timeout, Duration skew, URI fixedResponder,
+            Duration maxCacheAge) {
         this.transport = transport;
         this.clock = clock;
         this.timeout = timeout;
         this.skew = skew;
+        this.fixedResponder = Optional.ofNullable(fixedResponder);
+        this.maxCacheAge = Optional.ofNullable(maxCacheAge);
     }
 
     @Override
@@ -72,11 +80,12 @@ final class OcspRevocationChecker implements RevocationChecker {
         String key = HexFormat.of().formatHex(id.getIssuerNameHash()) + HexFormat.of().formatHex(id.getIssuerKeyHash())
                 + ":" + certificate.getSerialNumber().toString(16);
         Instant now = clock.instant();
-        RevocationResult cached = cache.get(key);
-        if (cached != null && cached.nextUpdate().map(now::isBefore).orElse(false)) {
-            return cached;
+        Cached cached = cache.get(key);
+        if (cached != null && now.isBefore(cached.until())) {
+            return cached.result();
         }
-        List<URI> responders = SithsCertificateReader.builder().withClock(clock).build().read(certificate).ocspUrls();
+        List<URI> responders = fixedResponder.map(List::of).orElseGet(() ->
+                SithsCertificateReader.builder().withClock(clock).build().read(certificate).ocspUrls());
         if (responders.isEmpty()) {
             return RevocationResult.unknown("certificate names no OCSP responder", null);
         }
@@ -87,10 +96,24 @@ final class OcspRevocationChecker implements RevocationChecker {
                 break;
             }
         }
-        if (result.status() != RevocationStatus.UNKNOWN && result.nextUpdate().isPresent()) {
-            cache.put(key, result);
+        RevocationResult answer = result;
+        if (answer.status() != RevocationStatus.UNKNOWN) {
+            cacheUntil(answer, now).ifPresent(until -> cache.put(key, new Cached(answer, until)));
         }
-        return result;
+        return answer;
+    }
+
+    /** Until nextUpdate, capped by the max cache age; without nextUpdate only for the max cache age. */
+    private Optional<Instant> cacheUntil(RevocationResult result, Instant now) {
+        Optional<Instant> capped = maxCacheAge.filter(age -> !age.isZero()).map(now::plus);
+        if (maxCacheAge.isPresent() && maxCacheAge.get().isZero()) {
+            return Optional.empty();
+        }
+        if (result.nextUpdate().isEmpty()) {
+            return capped;
+        }
+        Instant next = result.nextUpdate().get();
+        return Optional.of(capped.filter(c -> c.isBefore(next)).orElse(next));
     }
 
     private RevocationResult ask(URI responder, CertificateID id, X509Certificate issuer, X509CertificateHolder issuerHolder) {
@@ -105,7 +128,7 @@ final class OcspRevocationChecker implements RevocationChecker {
             responseBytes = transport.post(responder, request.getEncoded(), timeout);
         } catch (IOException | OCSPException e) {
             LOG.info("OCSP {} not reachable: {}", responder, e.getMessage());
-            return RevocationResult.unknown("responder not reachable: " + e.getMessage(), responder);
+            return RevocationResult.unreachable("responder not reachable: " + e.getMessage(), responder);
         }
         try {
             OCSPResp response = new OCSPResp(responseBytes);
