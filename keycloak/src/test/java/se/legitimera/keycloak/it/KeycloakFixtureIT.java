@@ -24,7 +24,7 @@ class KeycloakFixtureIT {
     @Test
     void theImportedRealm_logsInThroughTheBrowser_andTheClientValidatesTheIdToken() throws Exception {
         KeycloakServer keycloak = KeycloakServer.shared();
-        OidcTestClient client = OidcTestClient.discover(keycloak.realmUrl(TestRealms.MAIN), "it-password",
+        OidcTestClient client = OidcTestClient.discover(keycloak.realmUrl(TestRealms.FIXTURE_CHECK), "it-password",
                 keycloak.callback().redirectUri(), keycloak.clientTls());
         OidcTestClient.Login login = client.start(List.of());
         try (Browser browser = Browser.open(keycloak.tlsSpkiHash(), "sv")) {
@@ -38,7 +38,7 @@ class KeycloakFixtureIT {
 
             OidcTestClient.Tokens tokens = client.finish(login, landed);
 
-            assertThat(tokens.claims().getIssuer().getValue()).isEqualTo(keycloak.realmUrl(TestRealms.MAIN).toString());
+            assertThat(tokens.claims().getIssuer().getValue()).isEqualTo(keycloak.realmUrl(TestRealms.FIXTURE_CHECK).toString());
             assertThat(tokens.claims().getStringClaim("preferred_username")).isEqualTo("fixture-check");
             assertThat(tokens.claims().getStringClaim("name")).isEqualTo("Fixture Check");
         }

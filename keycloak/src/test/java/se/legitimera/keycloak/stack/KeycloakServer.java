@@ -29,6 +29,9 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.time.Clock;
+import se.legitimera.devkit.ocsp.CertificateState;
+import se.legitimera.devkit.ocsp.OcspResponder;
 import se.legitimera.devkit.pki.PemFiles;
 import se.legitimera.devkit.pki.TestPki;
 import se.legitimera.devkit.pki.TlsCredential;
@@ -76,6 +79,7 @@ public final class KeycloakServer implements AutoCloseable {
     private final char[] adminPassword;
     private final Instant startedAt;
     private final CallbackServer callback;
+    private final OcspResponder ocsp;
     private Duration startTime;
     private Process script;
     private ProcessHandle keycloakJvm;
@@ -83,7 +87,7 @@ public final class KeycloakServer implements AutoCloseable {
 
     private KeycloakServer(Path home, Path work, int httpsPort, int managementPort, TestPki pki,
                            SSLContext clientTls, String tlsPin, char[] adminPassword, Process script,
-                           ProcessHandle keycloakJvm, CallbackServer callback) {
+                           ProcessHandle keycloakJvm, CallbackServer callback, OcspResponder ocsp) {
         this.home = home;
         this.work = work;
         this.httpsPort = httpsPort;
@@ -95,6 +99,7 @@ public final class KeycloakServer implements AutoCloseable {
         this.script = script;
         this.keycloakJvm = keycloakJvm;
         this.callback = callback;
+        this.ocsp = ocsp;
         this.startedAt = Instant.now();
     }
 
@@ -209,7 +214,15 @@ public final class KeycloakServer implements AutoCloseable {
             deleteTree(data);
             Path imports = Files.createDirectories(data.resolve("import"));
             CallbackServer callback = CallbackServer.start();
-            TestRealms.writeImports(imports, callback.baseUrl());
+            OcspResponder ocsp = OcspResponder.start(pki.issuingCertificate(), pki.issuingKey(),
+                    serial -> pki.revocationTime(serial).<CertificateState>map(CertificateState.Revoked::new)
+                            .orElseGet(CertificateState.Good::new), Clock.systemUTC(), 0);
+            TestRealms.writeImports(imports, Map.of(
+                    "CALLBACK_BASE", callback.baseUrl().toString(),
+                    "TRUSTED_ROOTS_PEM", pem(pki.rootCertificate()),
+                    "INTERMEDIATES_PEM", pem(pki.issuingCertificate()),
+                    "OCSP_RESPONDER", ocsp.uri().toString(),
+                    "ORDER_LIFETIME", "120"));
 
             char[] adminPassword = randomPassword();
             List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start", "--optimized",
@@ -231,7 +244,7 @@ public final class KeycloakServer implements AutoCloseable {
             Files.writeString(work.resolve("keycloak.pid"), Long.toString(keycloakJvm.pid()));
             SSLContext clientTls = trusting(pki);
             KeycloakServer server = new KeycloakServer(home, work, httpsPort, managementPort, pki, clientTls, pin,
-                    adminPassword, script, keycloakJvm, callback);
+                    adminPassword, script, keycloakJvm, callback, ocsp);
             server.hook = Thread.ofPlatform().unstarted(server::stopProcesses);
             Runtime.getRuntime().addShutdownHook(server.hook);
             server.awaitReady();
@@ -345,6 +358,9 @@ public final class KeycloakServer implements AutoCloseable {
     private synchronized void stopProcesses() {
         if (callback != null) {
             callback.close();
+        }
+        if (ocsp != null) {
+            ocsp.close();
         }
         if (keycloakJvm != null && keycloakJvm.isAlive()) {
             LOG.info("stopping Keycloak (pid {}) after {} s", keycloakJvm.pid(),
