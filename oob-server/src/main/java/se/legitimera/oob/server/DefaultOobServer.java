@@ -201,8 +201,8 @@ final class DefaultOobServer implements OobServer {
                     order.requestedLoa(), claims -> bind(order, claims));
             String hsaId = verified.holder().hsaId();
             if (order.hsaId().isPresent() && !order.hsaId().get().equals(hsaId)) {
-                throw new HsaIdMismatchException("the order is addressed to " + order.hsaId().get()
-                        + ", the certificate is " + hsaId + "'s");
+                throw new HsaIdMismatchException("the order is addressed to another HSA-id ("
+                        + order.hsaId().get() + ", the certificate is " + hsaId + "'s)");
             }
         } catch (ProofRefusedException refusal) {
             return refused(order, refusal);
@@ -230,8 +230,8 @@ final class DefaultOobServer implements OobServer {
 
     private static void bind(OrderRecord order, JWTClaimsSet claims) throws ProofRefusedException {
         if (!order.orderRef().equals(claims.getClaim("orderRef"))) {
-            throw new WrongOrderException("the proof is for order " + claims.getClaim("orderRef")
-                    + ", the token is order " + order.orderRef() + "'s");
+            throw new WrongOrderException("the proof is for another order (" + claims.getClaim("orderRef")
+                    + ", the token is order " + order.orderRef() + "'s)");
         }
         if (!order.challenge().equals(claims.getClaim("challenge"))) {
             throw new WrongChallengeException("the proof does not sign order " + order.orderRef() + "'s challenge");

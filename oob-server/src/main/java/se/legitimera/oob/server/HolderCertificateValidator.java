@@ -123,7 +123,7 @@ final class HolderCertificateValidator {
             throw new IllegalStateException("no trust anchors", e);
         } catch (GeneralSecurityException e) {
             throw new UntrustedCertificateException("certificate " + serial + " (issuer "
-                    + leaf.getIssuerX500Principal().getName() + ") has no valid path to a configured root with "
+                    + leaf.getIssuerX500Principal().getName() + ") does not chain to a trusted root with "
                     + (x5c.size() - 1) + " CA certificate(s) in x5c and " + intermediates.size()
                     + " configured intermediate(s): " + e.getMessage(), e);
         }

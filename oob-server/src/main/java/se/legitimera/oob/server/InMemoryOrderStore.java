@@ -17,6 +17,9 @@ final class InMemoryOrderStore implements OrderStore {
     private final Map<String, Kept<OrderRecord>> byRef = new HashMap<>();
     private final Map<String, String> refByToken = new HashMap<>();
     private final Map<String, Kept<String>> latestByHsaId = new HashMap<>();
+    /** Purging walks every record: at most once per {@link #PURGE_INTERVAL} of the clock, not on every insert. */
+    private static final java.time.Duration PURGE_INTERVAL = java.time.Duration.ofSeconds(10);
+    private Instant lastPurge = Instant.MIN;
 
     InMemoryOrderStore(Clock clock) {
         this.clock = clock;
@@ -68,6 +71,10 @@ final class InMemoryOrderStore implements OrderStore {
 
     private void purge() {
         Instant now = clock.instant();
+        if (now.isBefore(lastPurge.plus(PURGE_INTERVAL))) {
+            return;
+        }
+        lastPurge = now;
         for (Iterator<Kept<OrderRecord>> it = byRef.values().iterator(); it.hasNext(); ) {
             Kept<OrderRecord> kept = it.next();
             if (kept.until().isBefore(now)) {

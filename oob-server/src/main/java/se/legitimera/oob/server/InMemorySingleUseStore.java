@@ -10,6 +10,10 @@ final class InMemorySingleUseStore implements SingleUseStore {
 
     private final Clock clock;
     private final Map<String, Instant> claimed = new ConcurrentHashMap<>();
+    /** Forgetting walks every key: at most once per interval of the clock, not on every claim. */
+    private static final java.time.Duration PURGE_INTERVAL = java.time.Duration.ofSeconds(10);
+    private final java.util.concurrent.atomic.AtomicReference<Instant> lastPurge =
+            new java.util.concurrent.atomic.AtomicReference<>(Instant.MIN);
 
     InMemorySingleUseStore(Clock clock) {
         this.clock = clock;
@@ -18,7 +22,8 @@ final class InMemorySingleUseStore implements SingleUseStore {
     @Override
     public boolean claim(String key, Instant keepUntil) {
         Instant now = clock.instant();
-        if (claimed.size() > 1024) {
+        Instant last = lastPurge.get();
+        if (!now.isBefore(last.plus(PURGE_INTERVAL)) && lastPurge.compareAndSet(last, now)) {
             claimed.values().removeIf(until -> until.isBefore(now));
         }
         Instant[] previous = new Instant[1];
