@@ -133,6 +133,8 @@ final class LegitimeraAuthenticator implements Authenticator {
                     .withRpOrigin(rpOrigin(context, client))
                     .withHostAttribute(RealmServers.CONFIG_ATTRIBUTE, context.getAuthenticatorConfig().getId());
             config.get().requestedLevel(acrValues).ifPresent(request::withRequestedLoa);
+            addressedHsaId(session, realm, config.get(), auth.getClientNote(OIDCLoginProtocol.LOGIN_HINT_PARAM))
+                    .ifPresent(request::withHsaId);
             StartedOrder started = server.startOrder(request.build());
             auth.setAuthNote(NOTE_ORDER_REF, started.orderRef());
             auth.setAuthNote(NOTE_AUTOSTART, started.autoStartUrl());
@@ -215,6 +217,28 @@ final class LegitimeraAuthenticator implements Authenticator {
                 .queryParam("tab_id", auth.getTabId())
                 .build();
     }
+
+    /**
+     * The HSA-id a {@code login_hint} names: the attribute of the user it names (username or e-mail), or the
+     * hint itself when it has the form of an HSA-id. Such an order can only be completed by that card, and a
+     * newer login of the same HSA-id ends the older one (one active order per HSA-id).
+     */
+    private static Optional<String> addressedHsaId(KeycloakSession session, RealmModel realm, LegitimeraConfig config,
+                                                   String hint) {
+        if (hint == null || hint.isBlank()) {
+            return Optional.empty();
+        }
+        UserModel user = session.users().getUserByUsername(realm, hint);
+        if (user == null && hint.contains("@")) {
+            user = session.users().getUserByEmail(realm, hint);
+        }
+        if (user != null && user.getFirstAttribute(config.userAttribute()) != null) {
+            return Optional.of(user.getFirstAttribute(config.userAttribute()));
+        }
+        return HSA_ID.matcher(hint).matches() ? Optional.of(hint) : Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern HSA_ID = java.util.regex.Pattern.compile("[A-Z]{2}[A-Z0-9]*-[A-Za-z0-9]+");
 
     /** The name the user sees: the client's name, else its client id. */
     static String clientName(ClientModel client) {

@@ -79,8 +79,24 @@ final class UserLookup {
         }
         user.setFirstName(given);
         user.setLastName(surname);
+        email(completion).ifPresent(user::setEmail); // from the CA's SAN; not marked verified by us
         LOG.infof("created user %s in realm %s from the card's certificate", username, realm.getName());
         return new Result.Found(user);
+    }
+
+    /** The first rfc822Name of the certificate's SAN: a user profile that requires an e-mail then needs no form. */
+    private static java.util.Optional<String> email(Completion completion) {
+        try {
+            var names = completion.certificate().getSubjectAlternativeNames();
+            if (names == null) {
+                return java.util.Optional.empty();
+            }
+            return names.stream().filter(n -> n.size() == 2 && Integer.valueOf(1).equals(n.get(0)))
+                    .map(n -> (String) n.get(1)).findFirst();
+        } catch (java.security.cert.CertificateParsingException e) {
+            LOG.debugf("certificate SAN unreadable: %s", e.getMessage());
+            return java.util.Optional.empty();
+        }
     }
 
     private static String attribute(X500Principal subject, String type) {

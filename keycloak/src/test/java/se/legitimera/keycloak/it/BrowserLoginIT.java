@@ -80,22 +80,16 @@ class BrowserLoginIT {
         assertThat(late.status()).isNotEqualTo(200);
     }
 
-    private OidcTestClient client(String realm) throws Exception {
-        return OidcTestClient.discover(keycloak.realmUrl(realm), TestRealms.CLIENT_ID,
-                keycloak.callback().redirectUri(), keycloak.clientTls());
-    }
-
-    /** Opens the login and waits for the Legitimera page; answers the page's link. */
     private String openLegitimeraPage(OidcTestClient.Login login) {
-        browser.open(login.authorizationRequest());
-        browser.await("the Legitimera page", ExpectedConditions.presenceOfElementLocated(By.id("legitimera-open")));
-        String link = browser.find(By.id("legitimera-open")).getAttribute("href");
-        assertThat(link).startsWith("legitimera://auth?service=");
-        return link;
+        return new LoginPage(browser).open(login);
     }
 
     private void awaitFailure(String id) {
-        browser.await("the failure page " + id, ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("[data-legitimera-failure='" + id + "']")));
+        new LoginPage(browser).awaitFailure(id);
+    }
+
+    private OidcTestClient client(String realm) throws Exception {
+        return OidcTestClient.discover(keycloak.realmUrl(realm), TestRealms.CLIENT_ID,
+                keycloak.callback().redirectUri(), keycloak.clientTls());
     }
 }

@@ -74,6 +74,11 @@ public final class OidcTestClient {
      * @param acrValues requested {@code acr_values}, none when empty
      */
     public Login start(List<String> acrValues) {
+        return start(acrValues, null);
+    }
+
+    /** As {@link #start(List)}, with a {@code login_hint} when not null. */
+    public Login start(List<String> acrValues, String loginHint) {
         CodeVerifier verifier = new CodeVerifier();
         State state = new State();
         Nonce nonce = new Nonce();
@@ -81,6 +86,9 @@ public final class OidcTestClient {
                 new Scope("openid", "profile"), clientId, redirectUri)
                 .endpointURI(provider.getAuthorizationEndpointURI())
                 .state(state).nonce(nonce).codeChallenge(verifier, CodeChallengeMethod.S256);
+        if (loginHint != null) {
+            builder.loginHint(loginHint);
+        }
         if (!acrValues.isEmpty()) {
             builder.acrValues(acrValues.stream().map(ACR::new).toList());
         }

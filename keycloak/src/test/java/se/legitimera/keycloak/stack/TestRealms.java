@@ -21,13 +21,15 @@ public final class TestRealms {
     public static final String MAIN = "legitimera-it";
     /** The Legitimera browser flow with the create policy and no users. */
     public static final String CREATE = "legitimera-it-create";
+    /** As {@link #MAIN} with orders that live 10 s (the shortest allowed), for expiry. */
+    public static final String EXPIRY = "legitimera-it-expiry";
     /** The public OIDC client of the Legitimera realms (authorization code + PKCE S256). */
     public static final String CLIENT_ID = "it-journal";
     /** Its name, which the page and the app show. */
     public static final String CLIENT_NAME = "Journalen IT";
 
     static final List<String> FILES = List.of("fixture-check-realm.json", "legitimera-it-realm.json",
-            "legitimera-it-create-realm.json");
+            "legitimera-it-create-realm.json", "legitimera-it-expiry-realm.json");
 
     private TestRealms() {
     }

@@ -1,0 +1,83 @@
+package se.legitimera.keycloak.stack;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import se.legitimera.devkit.stack.StackRequirement;
+
+/**
+ * The developer launcher of the app ({@code app/target/legitimera}, built by the reactor before this module),
+ * run as a separate process as the operating system would run it, with its own log and runtime folders.
+ * Every process started here is stopped by {@link #close()}.
+ */
+public final class AppLauncher implements AutoCloseable {
+
+    public static final String PROPERTY = "legitimera.app.launcher";
+
+    private final Path launcher;
+    private final Path folder;
+    private final List<Process> started = new ArrayList<>();
+
+    public AppLauncher(Path folder) {
+        String configured = System.getProperty(PROPERTY, "../app/target/legitimera");
+        this.launcher = Path.of(configured).toAbsolutePath().normalize();
+        this.folder = folder;
+        StackRequirement.require(Files.isExecutable(launcher), "the app's launcher " + launcher + " (mvn package -pl app)");
+    }
+
+    /** The output of a finished run. */
+    public record Run(int exitCode, String output) {
+    }
+
+    /**
+     * Runs {@code legitimera <arguments>} with {@code stdin} as standard input and waits for it to end.
+     *
+     * @throws AssertionError when it does not end within two minutes (it is stopped then)
+     */
+    public Run run(String stdin, List<String> arguments) throws IOException, InterruptedException {
+        Process process = start(arguments, "run-" + started.size());
+        try (var in = process.getOutputStream()) {
+            in.write(stdin.getBytes(StandardCharsets.US_ASCII));
+        }
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("legitimera " + arguments.getFirst() + " did not end in 2 minutes");
+        }
+        return new Run(process.exitValue(), Files.readString(folder.resolve("run-" + (started.size() - 1) + ".out")));
+    }
+
+    private Process start(List<String> arguments, String name) throws IOException {
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
+        command.addAll(arguments);
+        Files.createDirectories(folder);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(folder.resolve(name + ".out").toFile());
+        builder.environment().put("HOME", folder.resolve("home").toString());
+        builder.environment().put("XDG_CONFIG_HOME", folder.resolve("home/.config").toString());
+        builder.environment().put("LEGITIMERA_JAVA_OPTS", "-Dlegitimera.logdir=" + folder
+                + " -Dlegitimera.runtimedir=" + folder.resolve("run") + " -Duser.language=sv -Duser.country=SE");
+        Process process = builder.start();
+        started.add(process);
+        return process;
+    }
+
+    @Override
+    public void close() {
+        for (Process process : started.reversed()) {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+    }
+}
