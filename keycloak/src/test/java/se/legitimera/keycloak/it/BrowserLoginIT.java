@@ -66,6 +66,23 @@ class BrowserLoginIT {
     }
 
     @Test
+    void theShippedRealmExport_importedAsIs_logsTheCardHolderIn() throws Exception {
+        OidcTestClient client = OidcTestClient.discover(keycloak.realmUrl(TestRealms.DEMO), TestRealms.DEMO_CLIENT_ID,
+                keycloak.callback().redirectUri(), keycloak.clientTls());
+        OidcTestClient.Login login = client.start(List.of());
+        String link = openLegitimeraPage(login);
+        assertThat(browser.find(By.id("legitimera-client")).getText()).contains("Demojournalen");
+
+        SoftwareCardApp app = SoftwareCardApp.issuedBy(keycloak.pki(), TEST_TESTSSON, keycloak.clientTls());
+        assertThat(app.approve(app.fetch(link)).status()).isEqualTo(200);
+
+        URI landed = browser.awaitUrlStartingWith("the demo client's redirect URI", client.redirectUri());
+        OidcTestClient.Tokens tokens = client.finish(login, landed);
+        assertThat(tokens.claims().getStringClaim("hsa_id")).isEqualTo("TSTNMT2321000156-1024");
+        assertThat(tokens.claims().getStringClaim("preferred_username")).isEqualTo("test.testsson");
+    }
+
+    @Test
     void cancelOnThePage_endsOnAClearPage_andTheOrderCannotBeCompletedAfterwards() throws Exception {
         OidcTestClient.Login login = client(TestRealms.MAIN).start(List.of());
         String link = openLegitimeraPage(login);

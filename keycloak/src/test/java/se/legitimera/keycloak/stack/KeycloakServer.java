@@ -58,6 +58,7 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String DIST_PROPERTY = "legitimera.keycloak.dist";
     public static final String PROVIDER_PROPERTY = "legitimera.keycloak.provider";
     public static final String WORK_PROPERTY = "legitimera.keycloak.work";
+    public static final String DEMO_REALM_PROPERTY = "legitimera.keycloak.demoRealm";
 
     private static final Logger LOG = LoggerFactory.getLogger(KeycloakServer.class);
     private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(4);
@@ -223,6 +224,9 @@ public final class KeycloakServer implements AutoCloseable {
                     "INTERMEDIATES_PEM", pem(pki.issuingCertificate()),
                     "OCSP_RESPONDER", ocsp.uri().toString(),
                     "ORDER_LIFETIME", "120"));
+            // The shipped realm export goes in as an admin would import it, its values from the environment.
+            Path demoRealm = property(DEMO_REALM_PROPERTY, "the demo realm export (keycloak/realm)");
+            Files.copy(demoRealm, imports.resolve(demoRealm.getFileName()));
 
             char[] adminPassword = randomPassword();
             List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start", "--optimized",
@@ -237,6 +241,11 @@ public final class KeycloakServer implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(work.resolve("kc-start.out").toFile());
             environment(builder);
+            builder.environment().put("LEGITIMERA_TRUSTED_ROOTS", pem(pki.rootCertificate()));
+            builder.environment().put("LEGITIMERA_INTERMEDIATES", pem(pki.issuingCertificate()));
+            builder.environment().put("LEGITIMERA_OCSP_RESPONDER", ocsp.uri().toString());
+            builder.environment().put("LEGITIMERA_UNKNOWN_USER", "refuse");
+            builder.environment().put("LEGITIMERA_DEMO_REDIRECT_URI", callback.redirectUri().toString());
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "legitimera-it-admin");
             builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", new String(adminPassword));
             Process script = builder.start();

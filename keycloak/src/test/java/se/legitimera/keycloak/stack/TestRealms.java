@@ -23,6 +23,10 @@ public final class TestRealms {
     public static final String CREATE = "legitimera-it-create";
     /** As {@link #MAIN} with orders that live 10 s (the shortest allowed), for expiry. */
     public static final String EXPIRY = "legitimera-it-expiry";
+    /** The shipped realm export (keycloak/realm/legitimera-demo-realm.json), imported unchanged. */
+    public static final String DEMO = "legitimera-demo";
+    /** Its OIDC client. */
+    public static final String DEMO_CLIENT_ID = "legitimera-demo-journal";
     /** The public OIDC client of the Legitimera realms (authorization code + PKCE S256). */
     public static final String CLIENT_ID = "it-journal";
     /** Its name, which the page and the app show. */
