@@ -18,15 +18,20 @@ public final class CallbackServer implements AutoCloseable {
     public static final String PAGE_TITLE = "Legitimera test client";
 
     private final HttpServer server;
+    private final java.util.concurrent.BlockingQueue<URI> received;
 
-    private CallbackServer(HttpServer server) {
+    private CallbackServer(HttpServer server, java.util.concurrent.BlockingQueue<URI> received) {
         this.server = server;
+        this.received = received;
     }
 
     static CallbackServer start() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+            java.util.concurrent.BlockingQueue<URI> received = new java.util.concurrent.LinkedBlockingQueue<>(64);
             server.createContext("/callback", exchange -> {
+                received.offer(URI.create("http://127.0.0.1:" + server.getAddress().getPort()
+                        + exchange.getRequestURI()));
                 byte[] page = ("<!doctype html><html><head><title>" + PAGE_TITLE + "</title></head>"
                         + "<body><p id=\"landed\">Redirect received</p></body></html>").getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
@@ -36,7 +41,7 @@ public final class CallbackServer implements AutoCloseable {
                 }
             });
             server.start();
-            return new CallbackServer(server);
+            return new CallbackServer(server, received);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the OIDC client's callback server", e);
         }
@@ -50,6 +55,11 @@ public final class CallbackServer implements AutoCloseable {
     /** The redirect URI registered for the test clients. */
     public URI redirectUri() {
         return URI.create(baseUrl() + "/callback");
+    }
+
+    /** The next redirect the server received (the demo's client reads the code from it). */
+    public URI nextRedirect() throws InterruptedException {
+        return received.take();
     }
 
     @Override

@@ -59,6 +59,10 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String PROVIDER_PROPERTY = "legitimera.keycloak.provider";
     public static final String WORK_PROPERTY = "legitimera.keycloak.work";
     public static final String DEMO_REALM_PROPERTY = "legitimera.keycloak.demoRealm";
+    /** The test PKI folder; default {@code <work>/pki}, the demo uses the devkit's shared one. */
+    /** A fixed HTTPS port (the demo); default a free one. */
+    public static final String PORT_PROPERTY = "legitimera.keycloak.port";
+    public static final String PKI_PROPERTY = "legitimera.keycloak.pki";
 
     private static final Logger LOG = LoggerFactory.getLogger(KeycloakServer.class);
     private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(4);
@@ -195,7 +199,8 @@ public final class KeycloakServer implements AutoCloseable {
         try {
             Files.createDirectories(work);
             stopLeftOver(work.resolve("keycloak.pid"), home);
-            TestPki pki = TestPki.builder().withFolder(work.resolve("pki")).openOrCreate();
+            TestPki pki = TestPki.builder().withFolder(Path.of(System.getProperty(PKI_PROPERTY,
+                    work.resolve("pki").toString()))).openOrCreate();
             TlsCredential tls = pki.issueTlsServer(List.of("localhost"), List.of("127.0.0.1"));
             Path tlsDir = Files.createDirectories(work.resolve("tls"));
             Path certificate = tlsDir.resolve("server.crt");
@@ -209,7 +214,7 @@ public final class KeycloakServer implements AutoCloseable {
 
             Instant begin = Instant.now();
             installProvider(home, provider, work);
-            int httpsPort = freePort();
+            int httpsPort = Integer.getInteger(PORT_PROPERTY, 0) > 0 ? Integer.getInteger(PORT_PROPERTY) : freePort();
             int managementPort = freePort();
             Path data = home.resolve("data");
             deleteTree(data);
