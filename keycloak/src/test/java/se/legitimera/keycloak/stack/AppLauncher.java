@@ -21,6 +21,7 @@ public final class AppLauncher implements AutoCloseable {
     private final Path launcher;
     private final Path folder;
     private final List<Process> started = new ArrayList<>();
+    private String extraJavaOptions = "";
 
     public AppLauncher(Path folder) {
         String configured = System.getProperty(PROPERTY, "../app/target/legitimera");
@@ -50,6 +51,54 @@ public final class AppLauncher implements AutoCloseable {
         return new Run(process.exitValue(), Files.readString(folder.resolve("run-" + (started.size() - 1) + ".out")));
     }
 
+    /** Java options added to every later launch (a trust store, for example). */
+    public AppLauncher withJavaOptions(String options) {
+        this.extraJavaOptions = " " + options;
+        return this;
+    }
+
+    /** The user's settings file of the launched app ({@code $XDG_CONFIG_HOME/legitimera/settings.properties}). */
+    public Path settingsFile() {
+        return folder.resolve("home/.config/legitimera/settings.properties");
+    }
+
+    /** The app's log of every launch. */
+    public Path log() {
+        return folder.resolve("legitimera.log");
+    }
+
+    /** Starts the tray app (no arguments), as the desktop session would; {@link #close()} stops it. */
+    public Process startTrayApp() throws IOException {
+        return start(List.of(), "tray");
+    }
+
+    /**
+     * A second launch with a link, as the OS runs it when a page opens {@code legitimera://}: hands the link to
+     * the running app and exits.
+     */
+    public Run handOver(String link) throws IOException, InterruptedException {
+        Process process = start(List.of(link), "hand-over-" + started.size());
+        String name = "hand-over-" + (started.size() - 1);
+        if (!process.waitFor(1, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("the second launch did not end in a minute");
+        }
+        return new Run(process.exitValue(), Files.readString(folder.resolve(name + ".out")));
+    }
+
+    /** Waits until the app's log has a line containing {@code text}; fails with the log when it never does. */
+    public void awaitLog(String text) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log()) && Files.readAllLines(log()).stream().anyMatch(line -> line.contains(text))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the app never logged '" + text + "'; its log:\n"
+                + (Files.exists(log()) ? Files.readString(log()) : "(none)"));
+    }
+
     private Process start(List<String> arguments, String name) throws IOException {
         List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(arguments);
@@ -59,7 +108,8 @@ public final class AppLauncher implements AutoCloseable {
         builder.environment().put("HOME", folder.resolve("home").toString());
         builder.environment().put("XDG_CONFIG_HOME", folder.resolve("home/.config").toString());
         builder.environment().put("LEGITIMERA_JAVA_OPTS", "-Dlegitimera.logdir=" + folder
-                + " -Dlegitimera.runtimedir=" + folder.resolve("run") + " -Duser.language=sv -Duser.country=SE");
+                + " -Dlegitimera.runtimedir=" + folder.resolve("run") + " -Dprism.order=sw -Duser.language=sv -Duser.country=SE"
+                + extraJavaOptions);
         Process process = builder.start();
         started.add(process);
         return process;

@@ -73,6 +73,8 @@ public final class KeycloakServer implements AutoCloseable {
             "--db=dev-file", "--health-enabled=true");
 
     private static KeycloakServer shared;
+    /** A start that failed fails every later test of the run at once, instead of starting again. */
+    private static Throwable startFailure;
 
     private final Path home;
     private final Path work;
@@ -115,8 +117,19 @@ public final class KeycloakServer implements AutoCloseable {
      * @throws AssertionError when Keycloak does not become ready; its log is named in the message
      */
     public static synchronized KeycloakServer shared() {
+        if (startFailure != null) {
+            throw new AssertionError("Keycloak did not start earlier in this run: " + startFailure.getMessage(),
+                    startFailure);
+        }
         if (shared == null) {
-            shared = start();
+            try {
+                shared = start();
+            } catch (RuntimeException | AssertionError e) {
+                if (!(e instanceof org.opentest4j.TestAbortedException)) {
+                    startFailure = e;
+                }
+                throw e;
+            }
         }
         return shared;
     }
@@ -246,8 +259,9 @@ public final class KeycloakServer implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(work.resolve("kc-start.out").toFile());
             environment(builder);
-            builder.environment().put("LEGITIMERA_TRUSTED_ROOTS", pem(pki.rootCertificate()));
-            builder.environment().put("LEGITIMERA_INTERMEDIATES", pem(pki.issuingCertificate()));
+            // Keycloak puts the values into the JSON text before parsing it: newlines go in as JSON's \n.
+            builder.environment().put("LEGITIMERA_TRUSTED_ROOTS", pem(pki.rootCertificate()).replace("\n", "\\n"));
+            builder.environment().put("LEGITIMERA_INTERMEDIATES", pem(pki.issuingCertificate()).replace("\n", "\\n"));
             builder.environment().put("LEGITIMERA_OCSP_RESPONDER", ocsp.uri().toString());
             builder.environment().put("LEGITIMERA_UNKNOWN_USER", "refuse");
             builder.environment().put("LEGITIMERA_DEMO_REDIRECT_URI", callback.redirectUri().toString());

@@ -1,0 +1,143 @@
+package se.legitimera.keycloak.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.legitimera.devkit.card.VirtualSithsCard;
+import se.legitimera.devkit.stack.PcscdFixture;
+import se.legitimera.devkit.stack.StackRequirement;
+import se.legitimera.keycloak.stack.AppLauncher;
+import se.legitimera.keycloak.stack.Browser;
+import se.legitimera.keycloak.stack.KeycloakServer;
+import se.legitimera.keycloak.stack.OidcTestClient;
+import se.legitimera.keycloak.stack.TestRealms;
+
+/**
+ * The tray app logs in to Keycloak as a user would: the app runs (first launch), a real browser opens the
+ * client's login, the page's {@code legitimera://} link goes to a second launch as the OS would hand it over,
+ * the running app shows its login window, the PIN is typed into it (xdotool on the X display), the virtual
+ * card in vpcd's second reader signs, and the client receives an ID token with the card's claims. The app
+ * allows the Keycloak origin through its ordinary settings file and trusts the test root through the JDK's
+ * trust store: no special case for Keycloak.
+ */
+class TrayAppLoginIT {
+
+    private static final String PIN = "246810";
+    private static final int READER_INDEX = 1;
+    private static final String LOGIN_WINDOW = "Legitimera \u2013 inloggning";
+
+    @TempDir
+    Path temp;
+
+    private KeycloakServer keycloak;
+    private PcscdFixture pcscd;
+    private VirtualSithsCard card;
+    private Browser browser;
+    private AppLauncher app;
+
+    @BeforeEach
+    void start() throws Exception {
+        StackRequirement.require(System.getenv("DISPLAY") != null, "an X display (run under xvfb-run)");
+        StackRequirement.require(onPath("xdotool"), "xdotool (Debian package xdotool), to type into the app's window");
+        keycloak = KeycloakServer.shared();
+        pcscd = PcscdFixture.acquire();
+        card = VirtualSithsCard.builder().withPki(keycloak.pki())
+                .withInitialSecrets(PIN.toCharArray(), "135791".toCharArray(), "86420975".toCharArray()).createFresh();
+        pcscd.insert(card, READER_INDEX);
+        Path trustStore = temp.resolve("trust.p12");
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setCertificateEntry("legitimera-test-root", keycloak.pki().rootCertificate());
+        try (OutputStream out = Files.newOutputStream(trustStore)) {
+            store.store(out, "test-trust-store".toCharArray()); // a store of public certificates only
+        }
+        app = new AppLauncher(temp.resolve("app")).withJavaOptions("-Djavax.net.ssl.trustStore=" + trustStore
+                + " -Djavax.net.ssl.trustStorePassword=test-trust-store -Djavax.net.ssl.trustStoreType=PKCS12");
+        Files.createDirectories(app.settingsFile().getParent());
+        Files.writeString(app.settingsFile(), "service.allowed-origins=" + keycloak.baseUrl() + "\n"
+                + "environment.production.pins=" + keycloak.tlsPin() + "\n"
+                + "start-at-login=false\n", StandardCharsets.UTF_8);
+        browser = Browser.open(keycloak.tlsSpkiHash(), "sv");
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (app != null) {
+            app.close();
+        }
+        if (pcscd != null) {
+            pcscd.close();
+        }
+    }
+
+    @Test
+    void theLinkHandedToTheRunningTrayApp_andThePinTypedInItsWindow_logTheCardHolderIn() throws Exception {
+        app.startTrayApp();
+        app.awaitLog(" ready in ");
+        OidcTestClient client = OidcTestClient.discover(keycloak.realmUrl(TestRealms.MAIN), TestRealms.CLIENT_ID,
+                keycloak.callback().redirectUri(), keycloak.clientTls());
+        OidcTestClient.Login login = client.start(List.of());
+        String link = new LoginPage(browser).open(login);
+
+        AppLauncher.Run second = app.handOver(link);
+        assertThat(second.exitCode()).as(second.output()).isZero();
+        app.awaitLog("Login dialog shown");
+        app.awaitLog("Fetched ");
+        typeIntoWindow(LOGIN_WINDOW, PIN);
+
+        URI landed = browser.awaitUrlStartingWith("the client's redirect URI", client.redirectUri());
+        OidcTestClient.Tokens tokens = client.finish(login, landed);
+        assertThat(tokens.claims().getStringClaim("hsa_id")).isEqualTo(card.holder().hsaId());
+        assertThat(tokens.claims().getStringClaim("name")).isEqualTo(card.holder().commonName());
+        assertThat(tokens.claims().getStringClaim("acr")).isEqualTo("http://id.elegnamnden.se/loa/1.0/loa3");
+        assertThat(Files.readString(app.log())).doesNotContain(PIN).doesNotContain(Link.token(link));
+    }
+
+    /** Focuses the window and types the PIN and Enter, as a user at the keyboard. */
+    private static void typeIntoWindow(String title, String text) throws Exception {
+        String window = run("xdotool", "search", "--sync", "--name", title).lines().findFirst().orElseThrow().trim();
+        Thread.sleep(1000); // let the window show the fetched order and focus its PIN field (not an assertion)
+        run("xdotool", "windowfocus", "--sync", window);
+        run("xdotool", "type", "--window", window, "--delay", "50", text);
+        run("xdotool", "key", "--window", window, "Return");
+    }
+
+    private static String run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new AssertionError(String.join(" ", command) + " failed: " + output);
+        }
+        return output;
+    }
+
+    private static boolean onPath(String command) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, command))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The token of a link, to check that no log holds it. */
+    private static final class Link {
+        static String token(String link) {
+            return link.substring(link.indexOf("token=") + "token=".length());
+        }
+    }
+}
