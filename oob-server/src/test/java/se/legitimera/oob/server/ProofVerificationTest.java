@@ -63,6 +63,21 @@ class ProofVerificationTest {
         assertThat(after.hint()).isEmpty();
     }
 
+    @Test
+    void aPersonalIdentityNumberInTheCertificate_reachesTheCompletionAndIsMaskedInItsText() throws Exception {
+        Card card = service.pki.card(Pki.leaf().personalIdentityNumber("191212121212"));
+        Verdict verdict = service.prove(service.order(), card);
+        assertThat(verdict).as(verdict::toString).isInstanceOf(Verdict.Completed.class);
+        Completion completion = ((Verdict.Completed) verdict).completion();
+        assertThat(completion.personalIdentityNumber()).hasValueSatisfying(p -> {
+            assertThat(p.digits()).isEqualTo("191212121212");
+            assertThat(p.toString()).isEqualTo("19121212-****");
+        });
+        assertThat(completion.toString()).doesNotContain("1212121212");
+        OrderRecord stored = OrderRecords.fromMap(OrderRecords.toMap(((Verdict.Completed) verdict).order()));
+        assertThat(stored.completion().orElseThrow().personalIdentityNumber()).isEqualTo(completion.personalIdentityNumber());
+    }
+
     static JWTClaimsSet.Builder claims(OrderRecord order, String aud, Service service) {
         return new JWTClaimsSet.Builder().claim("ver", "1").claim("orderRef", order.orderRef())
                 .claim("challenge", order.challenge()).audience(aud).claim("origin", order.rpOrigin())
