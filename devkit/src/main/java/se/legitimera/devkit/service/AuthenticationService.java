@@ -85,6 +85,7 @@ public final class AuthenticationService implements AutoCloseable {
     private final Builder config;
     private final OobServer server;
     private final ServiceOrigin origin;
+    private final ServiceOrigin serviceUrl;
     private final HttpsServer http;
     private final ExecutorService executor;
     /** Long polls wait on this monitor; the server's listener wakes them whenever an order changes. */
@@ -95,9 +96,10 @@ public final class AuthenticationService implements AutoCloseable {
         this.config = config;
         this.http = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), 512);
         this.origin = new ServiceOrigin(config.publicHost, http.getAddress().getPort());
+        this.serviceUrl = new ServiceOrigin(origin.host(), origin.port(), config.appPath);
         OobServer.Builder server = OobServer.builder()
                 .withClock(config.clock)
-                .withServiceUrl(origin.toString())
+                .withServiceUrl(serviceUrl.toString())
                 .withOrderKeys(OrderKeys.of(orderKey(config.orderKey)))
                 .withOrderLifetime(config.orderTtl)
                 .withClockSkew(config.clockSkew)
@@ -120,15 +122,16 @@ public final class AuthenticationService implements AutoCloseable {
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
         http.setExecutor(executor);
         this.browser = new BrowserFront(this, config.clock);
-        route("/.well-known/legitimera/jwks.json", this::jwks);
+        String app = config.appPath; // the app API and its keys live under the service URL (protocol 1.1)
+        route(app + "/.well-known/legitimera/jwks.json", this::jwks);
         route("/rp/v1/auth", this::rpAuth);
         route("/rp/v1/collect", this::rpCollect);
         route("/rp/v1/cancel", this::rpCancel);
-        route("/app/v1/order", this::appOrder);
-        route("/app/v1/proof", this::appProof);
-        route("/app/v1/cancel", this::appCancel);
-        route("/app/v1/poll/session", this::appPollSession);
-        route("/app/v1/poll", this::appPoll);
+        route(app + "/app/v1/order", this::appOrder);
+        route(app + "/app/v1/proof", this::appProof);
+        route(app + "/app/v1/cancel", this::appCancel);
+        route(app + "/app/v1/poll/session", this::appPollSession);
+        route(app + "/app/v1/poll", this::appPoll);
         browser.register(this::route);
     }
 
@@ -159,9 +162,17 @@ public final class AuthenticationService implements AutoCloseable {
         return this;
     }
 
-    /** {@code https://127.0.0.1:port}: the origin apps must allow and proofs must name as {@code aud}. */
+    /** {@code https://127.0.0.1:port}: the origin apps must allow, where the RP API and the browser front live. */
     public ServiceOrigin origin() {
         return origin;
+    }
+
+    /**
+     * Where the app API lives, the URL proofs must name as {@code aud}: the origin, or the origin and the path
+     * given to {@link Builder#withAppPath(String)}.
+     */
+    public ServiceOrigin serviceUrl() {
+        return serviceUrl;
     }
 
     /** The public key set orders are signed with (also served at /.well-known/legitimera/jwks.json). */
@@ -423,6 +434,7 @@ public final class AuthenticationService implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private int port;
         private String publicHost = "127.0.0.1";
+        private String appPath = "";
         private PrivateKey tlsKey;
         private List<X509Certificate> tlsChain;
         private final List<X509Certificate> trustAnchors = new ArrayList<>();
@@ -451,6 +463,15 @@ public final class AuthenticationService implements AutoCloseable {
         /** The host of the origin apps use ({@code 127.0.0.1} or {@code localhost}); the TLS certificate must name it. */
         public Builder withPublicHost(String host) {
             this.publicHost = Objects.requireNonNull(host);
+            return this;
+        }
+
+        /**
+         * Serves the app API under this path (a service URL with a path, protocol document 1.1, as an identity
+         * provider serves one per realm), e.g. {@code /realms/test/legitimera}; default: at the origin's root.
+         */
+        public Builder withAppPath(String path) {
+            this.appPath = new ServiceOrigin("127.0.0.1", 443, Objects.requireNonNull(path)).path();
             return this;
         }
 

@@ -177,7 +177,7 @@ final class BrowserFront {
         HttpReply.json(exchange, 200, Map.of("issuer", issuer,
                 "authorization_endpoint", issuer + "/oidc/authorize",
                 "token_endpoint", issuer + "/oidc/token",
-                "jwks_uri", issuer + "/.well-known/legitimera/jwks.json",
+                "jwks_uri", service.serviceUrl() + "/.well-known/legitimera/jwks.json",
                 "response_types_supported", java.util.List.of("code"),
                 "subject_types_supported", java.util.List.of("public"),
                 "id_token_signing_alg_values_supported", java.util.List.of("ES256")));

@@ -47,7 +47,7 @@ public final class OrderRecords {
         order.completion().ifPresent(c -> {
             map.put("c.hsaId", c.hsaId());
             map.put("c.name", c.name());
-            c.personalIdentityNumber().ifPresent(p -> map.put("c.pin", p.digits()));
+            c.personalIdentityNumber().ifPresent(p -> map.put("c.personalIdentityNumber", p.digits()));
             c.trustLevel().ifPresent(l -> map.put("c.trustLevel", Integer.toString(l)));
             List<String> chain = new ArrayList<>();
             for (X509Certificate certificate : c.chain()) {
@@ -81,7 +81,7 @@ public final class OrderRecords {
                             new ByteArrayInputStream(Base64.getDecoder().decode(der))));
                 }
                 completion = Optional.of(new Completion(required(map, "c.hsaId"), required(map, "c.name"),
-                        Optional.ofNullable(map.get("c.pin")).flatMap(PersonalIdentityNumber::parse),
+                        Optional.ofNullable(map.get("c.personalIdentityNumber")).flatMap(PersonalIdentityNumber::parse),
                         optionalInt(map.get("c.trustLevel")), chain, required(map, "c.proof"),
                         Instant.parse(required(map, "c.signedAt"))));
             }

@@ -13,11 +13,17 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.DERTaggedObject;
+import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CertificatePolicies;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.PolicyInformation;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
@@ -58,6 +64,13 @@ final class Pki {
         List<String> policies = List.of(LOA3_OID);
         Duration validFrom = Duration.ofDays(-30);
         Duration validTo = Duration.ofDays(365);
+        String personalIdentityNumber;
+
+        /** A personal identity number in the SAN (an otherName), as some SITHS certificates carry one. */
+        Leaf personalIdentityNumber(String digits) {
+            personalIdentityNumber = digits;
+            return this;
+        }
 
         Leaf key(String type) {
             keyType = type;
@@ -110,6 +123,12 @@ final class Pki {
             if (!spec.policies.isEmpty()) {
                 builder.addExtension(Extension.certificatePolicies, false, new CertificatePolicies(spec.policies.stream()
                         .map(oid -> new PolicyInformation(new ASN1ObjectIdentifier(oid))).toArray(PolicyInformation[]::new)));
+            }
+            if (spec.personalIdentityNumber != null) {
+                builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName(
+                        GeneralName.otherName, new DERSequence(new ASN1Encodable[] {
+                            new ASN1ObjectIdentifier("1.2.752.201.3.1"),
+                            new DERTaggedObject(true, 0, new DERUTF8String(spec.personalIdentityNumber))}))));
             }
             return sign(builder, issuingKeys.getPrivate());
         } catch (Exception e) {

@@ -63,6 +63,21 @@ class ProofVerificationTest {
         assertThat(after.hint()).isEmpty();
     }
 
+    @Test
+    void aPersonalIdentityNumberInTheCertificate_reachesTheCompletionAndIsMaskedInItsText() throws Exception {
+        Card card = service.pki.card(Pki.leaf().personalIdentityNumber("191212121212"));
+        Verdict verdict = service.prove(service.order(), card);
+        assertThat(verdict).as(verdict::toString).isInstanceOf(Verdict.Completed.class);
+        Completion completion = ((Verdict.Completed) verdict).completion();
+        assertThat(completion.personalIdentityNumber()).hasValueSatisfying(p -> {
+            assertThat(p.digits()).isEqualTo("191212121212");
+            assertThat(p.toString()).isEqualTo("19121212-****");
+        });
+        assertThat(completion.toString()).doesNotContain("1212121212");
+        OrderRecord stored = OrderRecords.fromMap(OrderRecords.toMap(((Verdict.Completed) verdict).order()));
+        assertThat(stored.completion().orElseThrow().personalIdentityNumber()).isEqualTo(completion.personalIdentityNumber());
+    }
+
     static JWTClaimsSet.Builder claims(OrderRecord order, String aud, Service service) {
         return new JWTClaimsSet.Builder().claim("ver", "1").claim("orderRef", order.orderRef())
                 .claim("challenge", order.challenge()).audience(aud).claim("origin", order.rpOrigin())
@@ -348,38 +363,36 @@ class ProofVerificationTest {
 
     @Test
     void anEs384HeaderOnAP256Key_isRefused() throws Exception {
-        OrderRecord order = service.order();
-        Card card = service.pki.card(Pki.leaf().key("EC-256"));
-        String proof = card.sign("legitimera-proof+jwt", "ES384", claims(order, Service.URL, service).build());
-        assertStaysPending(order, service.server.submitProof(order.autoStartToken(), proof),
-                AlgorithmMismatchException.class);
+        assertAlgorithmRefused("EC-256", "ES384", "ES384", AlgorithmMismatchException.class);
+    }
+
+    @Test
+    void anEs256HeaderOnAP384Key_isRefused() throws Exception {
+        assertAlgorithmRefused("EC-384", "ES256", "ES256", AlgorithmMismatchException.class);
     }
 
     @Test
     void anRsaAlgorithmOnAnEcKey_isRefused() throws Exception {
-        OrderRecord order = service.order();
-        Card card = service.pki.card(Pki.leaf().key("EC-256"));
-        String proof = card.sign("legitimera-proof+jwt", "RS256", "ES256", claims(order, Service.URL, service).build());
-        assertStaysPending(order, service.server.submitProof(order.autoStartToken(), proof),
-                AlgorithmMismatchException.class);
+        assertAlgorithmRefused("EC-256", "RS256", "ES256", AlgorithmMismatchException.class);
     }
 
     @Test
     void anEcAlgorithmOnAnRsaKey_isRefused() throws Exception {
-        OrderRecord order = service.order();
-        Card card = service.pki.card(Pki.leaf().key("RSA-2048"));
-        String proof = card.sign("legitimera-proof+jwt", "ES256", "RS256", claims(order, Service.URL, service).build());
-        assertStaysPending(order, service.server.submitProof(order.autoStartToken(), proof),
-                AlgorithmMismatchException.class);
+        assertAlgorithmRefused("RSA-2048", "ES256", "RS256", AlgorithmMismatchException.class);
     }
 
     @Test
     void anAlgorithmOutsideTheProtocol_isRefused() throws Exception {
+        assertAlgorithmRefused("RSA-2048", "RS512", "RS256", UnsupportedAlgorithmException.class);
+    }
+
+    /** A proof from a card with a {@code keyType} key whose header names {@code headerAlg}, signed by {@code signAlg}. */
+    private void assertAlgorithmRefused(String keyType, String headerAlg, String signAlg,
+                                        Class<? extends ProofRefusedException> expected) throws Exception {
         OrderRecord order = service.order();
-        Card card = service.pki.card(Pki.leaf().key("RSA-2048"));
-        String proof = card.sign("legitimera-proof+jwt", "RS512", "RS256", claims(order, Service.URL, service).build());
-        assertStaysPending(order, service.server.submitProof(order.autoStartToken(), proof),
-                UnsupportedAlgorithmException.class);
+        Card card = service.pki.card(Pki.leaf().key(keyType));
+        String proof = card.sign("legitimera-proof+jwt", headerAlg, signAlg, claims(order, Service.URL, service).build());
+        assertStaysPending(order, service.server.submitProof(order.autoStartToken(), proof), expected);
     }
 
     @Test

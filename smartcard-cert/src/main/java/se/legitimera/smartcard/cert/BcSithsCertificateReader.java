@@ -58,6 +58,8 @@ final class BcSithsCertificateReader implements SithsCertificateReader {
         Extensions extensions = holder.getExtensions();
         String serialNumber = first(subject, BCStyle.SERIALNUMBER);
         Optional<PersonalIdentityNumber> pnr = PersonalIdentityNumber.parse(serialNumber);
+        // The serialNumber is the HSA-id unless it is itself a personnummer; one in the SAN does not change that.
+        boolean serialIsPnr = pnr.isPresent();
         List<String> emails = new ArrayList<>();
         String upn = null;
         GeneralNames san = extensions == null ? null : GeneralNames.fromExtensions(extensions, Extension.subjectAlternativeName);
@@ -88,7 +90,7 @@ final class BcSithsCertificateReader implements SithsCertificateReader {
         Instant notAfter = certificate.getNotAfter().toInstant();
         return new ParsedSithsCertificate(certificate,
                 Optional.ofNullable(first(subject, BCStyle.CN)).orElse(subject.toString()),
-                pnr.isPresent() || serialNumber == null ? Optional.empty() : Optional.of(serialNumber),
+                serialIsPnr || serialNumber == null ? Optional.empty() : Optional.of(serialNumber),
                 pnr, Optional.ofNullable(upn), List.copyOf(emails),
                 holder.getIssuer().toString(), issuerCn == null ? "" : issuerCn,
                 certificate.getNotBefore().toInstant(), notAfter,

@@ -146,10 +146,77 @@ class OcspRevocationCheckerTest {
     }
 
     @Test
-    void whenResponderIsOffline_thenUnknown() throws Exception {
+    void whenResponderIsOffline_thenUnknownAndUnreachable() throws Exception {
         TestPki.Issued card = card();
         server.stop(0);
-        assertThat(checker().check(card.certificate(), ca.certificate()).status()).isEqualTo(RevocationStatus.UNKNOWN);
+        RevocationResult result = checker().check(card.certificate(), ca.certificate());
+        assertThat(result.status()).isEqualTo(RevocationStatus.UNKNOWN);
+        assertThat(result.unreachable()).isTrue();
+    }
+
+    @Test
+    void whenTheResponderAnswersUnknown_thenItWasReached() throws Exception {
+        answer = new UnknownStatus();
+        RevocationResult result = checker().check(card().certificate(), ca.certificate());
+        assertThat(result.status()).isEqualTo(RevocationStatus.UNKNOWN);
+        assertThat(result.unreachable()).isFalse();
+    }
+
+    @Test
+    void aFixedResponder_isAskedInsteadOfTheOneInTheCertificate() throws Exception {
+        var person = new TestPki.Person();
+        person.ocsp = "http://127.0.0.1:1/nowhere"; // the certificate's AIA leads nowhere
+        TestPki.Issued card = person.issueBy(ca);
+        RevocationChecker fixed = RevocationChecker.builder().withClock(clock).withTimeout(Duration.ofSeconds(2))
+                .withResponder(java.net.URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/ocsp")).build();
+        assertThat(fixed.check(card.certificate(), ca.certificate()).status()).isEqualTo(RevocationStatus.GOOD);
+        assertThat(hits).hasValue(1);
+    }
+
+    @Test
+    void aMaxCacheAge_cachesAnAnswerWithoutNextUpdateForThatLong() throws Exception {
+        nextUpdate = null;
+        MovingClock moving = new MovingClock();
+        RevocationChecker checker = RevocationChecker.builder().withClock(moving).withTimeout(Duration.ofSeconds(2))
+                .withMaxCacheAge(Duration.ofMinutes(5)).build();
+        TestPki.Issued card = card();
+        checker.check(card.certificate(), ca.certificate());
+        moving.now = moving.now.plus(Duration.ofMinutes(4));
+        checker.check(card.certificate(), ca.certificate());
+        assertThat(hits).hasValue(1);
+        moving.now = moving.now.plus(Duration.ofMinutes(2));
+        checker.check(card.certificate(), ca.certificate());
+        assertThat(hits).hasValue(2);
+    }
+
+    @Test
+    void aMaxCacheAgeOfZero_asksEveryTimeEvenWithNextUpdate() throws Exception {
+        RevocationChecker checker = RevocationChecker.builder().withClock(clock).withTimeout(Duration.ofSeconds(2))
+                .withMaxCacheAge(Duration.ZERO).build();
+        TestPki.Issued card = card();
+        checker.check(card.certificate(), ca.certificate());
+        checker.check(card.certificate(), ca.certificate());
+        assertThat(hits).hasValue(2);
+    }
+
+    /** A clock a test moves by hand. */
+    private static final class MovingClock extends Clock {
+        volatile Instant now = TestPki.NOW;
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
     }
 
     @Test

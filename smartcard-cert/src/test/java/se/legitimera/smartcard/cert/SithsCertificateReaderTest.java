@@ -65,8 +65,9 @@ class SithsCertificateReaderTest {
         var person = new TestPki.Person();
         person.pnrOtherNameOid = "1.2.752.34.2.1";
         person.pnr = "191212121212";
-        assertThat(reader.read(person.issueBy(ca).certificate()).personalIdentityNumber())
-                .hasValueSatisfying(p -> assertThat(p.masked()).isEqualTo("19121212-****"));
+        SithsCertificate c = reader.read(person.issueBy(ca).certificate());
+        assertThat(c.personalIdentityNumber()).hasValueSatisfying(p -> assertThat(p.masked()).isEqualTo("19121212-****"));
+        assertThat(c.hsaId()).as("the subject serialNumber stays the HSA-id").hasValue("TSTNMT2321000156-1024");
     }
 
     @Test
