@@ -35,7 +35,8 @@ class TrayAppLoginIT {
 
     private static final String PIN = "246810";
     private static final int READER_INDEX = 1;
-    private static final String LOGIN_WINDOW = "Legitimera \u2013 inloggning";
+    /** The login window's title is "Legitimera – inloggning"; ASCII only, as a C locale passes arguments. */
+    private static final String LOGIN_WINDOW = "inloggning$";
 
     @TempDir
     Path temp;
@@ -109,11 +110,26 @@ class TrayAppLoginIT {
 
     /** Focuses the window and types the PIN and Enter, as a user at the keyboard. */
     private static void typeIntoWindow(String title, String text) throws Exception {
-        String window = run("xdotool", "search", "--sync", "--name", title).lines().findFirst().orElseThrow().trim();
+        String window = null;
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (window == null && System.nanoTime() < deadline) {
+            Process search = new ProcessBuilder("xdotool", "search", "--onlyvisible", "--name", title)
+                    .redirectErrorStream(true).start();
+            String found = new String(search.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (search.waitFor() == 0 && !found.isEmpty()) {
+                window = found.lines().findFirst().orElseThrow().trim();
+            } else {
+                Thread.sleep(200);
+            }
+        }
+        if (window == null) {
+            throw new AssertionError("no visible window titled *" + title + " on " + System.getenv("DISPLAY"));
+        }
         Thread.sleep(1000); // let the window show the fetched order and focus its PIN field (not an assertion)
-        run("xdotool", "windowfocus", "--sync", window);
-        run("xdotool", "type", "--window", window, "--delay", "50", text);
-        run("xdotool", "key", "--window", window, "Return");
+        // XTEST input to the focused window (no window manager runs under Xvfb): what a keyboard would send
+        run("xdotool", "windowfocus", window);
+        run("xdotool", "type", "--delay", "50", text);
+        run("xdotool", "key", "Return");
     }
 
     private static String run(String... command) throws Exception {
