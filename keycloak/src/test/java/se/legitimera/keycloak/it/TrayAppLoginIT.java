@@ -108,8 +108,38 @@ class TrayAppLoginIT {
         assertThat(Files.readString(app.log())).doesNotContain(PIN).doesNotContain(Link.token(link));
     }
 
+    @Test
+    void cancelInTheAppsLoginWindow_endsThePageOnTheCancelledPage_andNothingIsSigned() throws Exception {
+        app.startTrayApp();
+        app.awaitLog(" ready in ");
+        OidcTestClient client = OidcTestClient.discover(keycloak.realmUrl(TestRealms.MAIN), TestRealms.CLIENT_ID,
+                keycloak.callback().redirectUri(), keycloak.clientTls());
+        LoginPage page = new LoginPage(browser);
+        String link = page.open(client.start(List.of()));
+
+        assertThat(app.handOver(link).exitCode()).isZero();
+        app.awaitLog("Fetched ");
+        pressInWindow(LOGIN_WINDOW, "Escape");
+
+        page.awaitFailure("userCancel");
+        assertThat(page.text()).contains("Inloggningen avbröts i Legitimera");
+        assertThat(card.triesLeft(VirtualSithsCard.IDENTIFICATION_PIN)).isEqualTo(3);
+    }
+
     /** Focuses the window and types the PIN and Enter, as a user at the keyboard. */
     private static void typeIntoWindow(String title, String text) throws Exception {
+        focus(title);
+        run("xdotool", "type", "--delay", "50", text);
+        run("xdotool", "key", "Return");
+    }
+
+    /** Focuses the window and presses one key (an xdotool key name). */
+    private static void pressInWindow(String title, String key) throws Exception {
+        focus(title);
+        run("xdotool", "key", key);
+    }
+
+    private static void focus(String title) throws Exception {
         String window = null;
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
         while (window == null && System.nanoTime() < deadline) {
@@ -128,8 +158,6 @@ class TrayAppLoginIT {
         Thread.sleep(1000); // let the window show the fetched order and focus its PIN field (not an assertion)
         // XTEST input to the focused window (no window manager runs under Xvfb): what a keyboard would send
         run("xdotool", "windowfocus", window);
-        run("xdotool", "type", "--delay", "50", text);
-        run("xdotool", "key", "Return");
     }
 
     private static String run(String... command) throws Exception {

@@ -59,9 +59,9 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String PROVIDER_PROPERTY = "legitimera.keycloak.provider";
     public static final String WORK_PROPERTY = "legitimera.keycloak.work";
     public static final String DEMO_REALM_PROPERTY = "legitimera.keycloak.demoRealm";
-    /** The test PKI folder; default {@code <work>/pki}, the demo uses the devkit's shared one. */
     /** A fixed HTTPS port (the demo); default a free one. */
     public static final String PORT_PROPERTY = "legitimera.keycloak.port";
+    /** The test PKI folder; default {@code <work>/pki}, the demo uses the devkit's shared one. */
     public static final String PKI_PROPERTY = "legitimera.keycloak.pki";
 
     private static final Logger LOG = LoggerFactory.getLogger(KeycloakServer.class);
