@@ -33,6 +33,8 @@ packages=(
   # rpmbuild (rpm); the DEB's postinst runs update-desktop-database (desktop-file-utils) and the
   # smoke test asks xdg-mime (xdg-utils) for the legitimera:// handler and reads JSON with python3.
   xdg-utils desktop-file-utils fakeroot rpm binutils python3
+  # scripts/check-native-libraries.sh unpacks the JavaFX natives to check them with ldd.
+  unzip
 )
 
 missing=()
