@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javafx.application.Platform;
@@ -101,6 +102,7 @@ final class DesktopApp {
     private final UserFolders folders;
     private final Clock clock = Clock.systemDefaultZone();
     private final CountDownLatch quitRequested = new CountDownLatch(1);
+    private final AtomicInteger exitCode = new AtomicInteger(0);
     private final AtomicReference<CardPicture> latestPicture = new AtomicReference<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("ui-worker")
             .daemon().uncaughtExceptionHandler((t, e) -> LOG.error("UI worker task failed", e)).factory());
@@ -195,6 +197,11 @@ final class DesktopApp {
     private int runFirstInstance(DesktopOptions options, Optional<DemoEnvironment> demo, long started,
                                  AtomicReference<LinkReceiver> receiver,
                                  AtomicReference<SingleInstance.Commands> commands) {
+        Optional<WindowToolkitProblem> noDisplay = WindowToolkitProblem.beforeStart(System.getenv(),
+                System.getProperty("os.name"));
+        if (noDisplay.isPresent()) {
+            return noDisplay.get().report(messages, "no DISPLAY or WAYLAND_DISPLAY", null);
+        }
         Theme theme = Theme.fromSystemProperties();
         AtomicReference<Boolean> trayPresent = new AtomicReference<>(false);
         List<Runnable> whenFxStarts = new CopyOnWriteArrayList<>();
@@ -202,6 +209,11 @@ final class DesktopApp {
             // Only with a tray may the app live on without windows.
             Platform.setImplicitExit(!trayPresent.get());
             whenFxStarts.forEach(Runnable::run);
+        }, failure -> {
+            // A tray app that can never open a window is of no use: say why once and end.
+            exitCode.set(WindowToolkitProblem.of(failure).report(messages, String.valueOf(failure.getMessage()),
+                    failure));
+            quit();
         });
         Optional<AwtTray> tray = AwtTray.install(messages.getString("tray.open"), fxThread);
         trayPresent.set(tray.isPresent());
@@ -355,7 +367,7 @@ final class DesktopApp {
             }
         }
         LOG.info("Legitimera quit");
-        return 0;
+        return exitCode.get();
     }
 
     /** The settings that take effect at once: how long a PIN is kept, and the user's start-at-login entry. */
