@@ -141,6 +141,36 @@ class LauncherIT {
         assertThat(status.waitFor()).isZero();
     }
 
+    @Test
+    void aCorruptClassArchive_isReplaced_withoutAJvmWarning() throws Exception {
+        // What a JVM killed while writing the archive leaves: zeros where the header goes.
+        Path archive = logDir.resolve("legitimera.jsa");
+        Files.write(archive, new byte[100_000]);
+
+        String first = versionWithArchive(archive, logDir.resolve("classes-1.txt"));
+        String second = versionWithArchive(archive, logDir.resolve("classes-2.txt"));
+
+        assertThat(first).as("no JVM warning").isEqualTo(second).doesNotContainIgnoringCase("warning")
+                .startsWith("Legitimera " + AppVersion.current());
+        assertThat(Files.readString(logDir.resolve("classes-1.txt")))
+                .doesNotContain("shared objects file (top)");
+        assertThat(Files.readString(logDir.resolve("classes-2.txt"))).as("the second launch maps a fresh archive")
+                .contains("se.legitimera.app.launcher.Main source: shared objects file (top)");
+        assertThat(Files.size(archive)).isGreaterThan(100_000);
+    }
+
+    /** {@code legitimera --version} with the dynamic archive at {@code archive}, logging class loading. */
+    private String versionWithArchive(Path archive, Path classLog) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), "--version").redirectErrorStream(true);
+        builder.environment().put("LEGITIMERA_AOT", logDir.resolve("no-aot-cache").toString());
+        builder.environment().put("LEGITIMERA_CDS", archive.toString());
+        builder.environment().put("LEGITIMERA_JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog);
+        Process process = started(builder);
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        return output;
+    }
+
     private void startApp() throws IOException {
         started(appProcess());
     }
