@@ -46,7 +46,6 @@ import se.legitimera.app.ui.login.HandOver;
 import se.legitimera.app.ui.login.LoginApprovalController;
 import se.legitimera.app.ui.login.LoginApprovalViewModel;
 import se.legitimera.app.ui.login.LoginOrders;
-import se.legitimera.app.ui.login.LoginUnavailableException;
 import se.legitimera.app.ui.main.MainController;
 import se.legitimera.app.ui.main.MainViewModel;
 import se.legitimera.app.ui.pin.PinChangeController;
@@ -239,7 +238,7 @@ final class DesktopApp {
             IssuerLocator issuers = IssuerLocator.builder()
                     .withKnownCertificates(demo.map(DemoEnvironment::cardIssuers).orElse(List.of())).build();
             LoginOrders orders = oob.<LoginOrders>map(client -> new OobLoginOrders(client, monitor, activeCard,
-                    issuers, pinCache)).orElseGet(DesktopApp::loginsNotConfigured);
+                    issuers, pinCache)).orElseGet(OobLoginOrders::noServiceAllowed);
             LoginApprovalViewModel login = new LoginApprovalViewModel(messages, orders, worker,
                     Platform::runLater, clock);
             Optional<LoginStart> loginStart = LoginStart.forThisMachine();
@@ -464,12 +463,5 @@ final class DesktopApp {
             return Optional.empty();
         }
         return Optional.of(access.applyTo(OobClient.builder()).build());
-    }
-
-    // With no service configured, a login link is answered plainly: this installation cannot log in anywhere.
-    private static LoginOrders loginsNotConfigured() {
-        return link -> {
-            throw new LoginUnavailableException(new Outcome.NotSupported());
-        };
     }
 }
