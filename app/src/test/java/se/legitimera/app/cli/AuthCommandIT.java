@@ -2,16 +2,13 @@ package se.legitimera.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.util.JSONObjectUtils;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
@@ -20,8 +17,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +43,7 @@ class AuthCommandIT {
     static TestPki pki;
     static AuthenticationService service;
     static Path trustPem;
-    static SSLContext rpTls;
+    static RpApi rp;
     static KeyPair cardKeys;
     static List<X509Certificate> cardChain;
 
@@ -66,14 +61,7 @@ class AuthCommandIT {
         X509Certificate auth = pki.issuePerson(new Holder("Tolvan", "Tolvansson", "TSTNMT2321000156-1024", "t@test.siths.se"),
                 cardKeys.getPublic(), generator.generateKeyPair().getPublic()).authentication();
         cardChain = pki.chainFor(auth).subList(0, 2);
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("root", pki.rootCertificate());
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext tlsContext = SSLContext.getInstance("TLS");
-        tlsContext.init(null, tmf.getTrustManagers(), null);
-        rpTls = tlsContext;
+        rp = RpApi.trusting(service.origin(), pki.rootCertificate());
     }
 
     @AfterAll
@@ -82,19 +70,7 @@ class AuthCommandIT {
     }
 
     private static Map<String, Object> rpCall(String path, Map<String, Object> body) throws Exception {
-        // java.base only: the app module does not read java.net.http, and its tests run inside it.
-        var connection = (javax.net.ssl.HttpsURLConnection) URI.create(service.origin() + path).toURL()
-                .openConnection(java.net.Proxy.NO_PROXY);
-        connection.setSSLSocketFactory(rpTls.getSocketFactory());
-        connection.setRequestMethod("POST");
-        connection.setDoOutput(true);
-        connection.setRequestProperty("Content-Type", "application/json");
-        try (var out = connection.getOutputStream()) {
-            out.write(JSONObjectUtils.toJSONString(body).getBytes(StandardCharsets.UTF_8));
-        }
-        try (var in = connection.getInputStream()) {
-            return JSONObjectUtils.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
+        return rp.call(path, body);
     }
 
     /** A software card with PIN 123456 that counts its signatures. */
