@@ -163,7 +163,7 @@ class AuthCommandIT {
         Run run = run(new SoftwareCard(), "123456\n", (String) order.get("autoStartUrl"), "--stdin", "--trust", trustPem.toString(),
                 "--allow", "https://idp.example");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.SERVICE_REFUSED);
-        assertThat(run.err()).contains("inte godkänd");
+        assertThat(run.err()).contains("Inloggningstjänsten " + service.origin() + " är inte tillåten");
         assertThat(rpCall("/rp/v1/collect", Map.of("orderRef", order.get("orderRef")))).containsEntry("hintCode", "outstandingTransaction");
     }
 
