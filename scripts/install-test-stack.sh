@@ -1,15 +1,40 @@
 #!/usr/bin/env bash
-# Installs the OS packages that Legitimera's stack tests (*IT) need on Debian/Ubuntu:
-# PC/SC (pcscd + the vsmartcard vpcd virtual reader), OpenSC and its PKCS#11 module, SoftHSM2,
-# an X server for JavaFX (Xvfb, xauth), a tray host (trayer), and the installer tools (fakeroot, rpm).
+# Installs every OS package that Legitimera's build, stack tests (*IT) and installer smoke test load on
+# Debian/Ubuntu. The list is derived from what the code loads, not from what a machine happens to have:
+# the JavaFX part from the NEEDED entries of the glass/prism/font natives in javafx-graphics' Linux jar
+# (scripts/check-native-libraries.sh re-checks them after this script, so a new JavaFX that needs more
+# fails with the missing library's name instead of "Unable to load glass GTK library").
 # Idempotent: installs only what is missing; needs root (or sudo) only when something is.
 set -euo pipefail
 
 packages=(
-  pcscd libpcsclite1 pcsc-tools vsmartcard-vpcd
+  # PC/SC: jnasmartcardio loads libpcsclite.so.1; PcscdFixture starts pcscd with vpcd's virtual
+  # readers (the virtual SITHS card connects to vpcd as a TCP client).
+  pcscd libpcsclite1 vsmartcard-vpcd
+  # PKCS#11: opensc-pkcs11.so over the virtual card (OpenScFixture, GatewayCardIT), pkcs11-tool and
+  # pkcs15-tool in the OpenSC stack tests; SoftHSM2 for the software-token tests.
   opensc opensc-pkcs11 softhsm2
+  # X display for every window test and the tray: Xvfb (xvfb-run in .ci/run), xauth for xvfb-run,
+  # trayer as the tray host (SystemTray.isSupported() in LauncherIT and bench/app), xwininfo
+  # (x11-utils) and ImageMagick's import (screenshots) in LauncherIT and LauncherHandOverIT.
   xvfb xauth trayer x11-utils imagemagick
-  xdg-utils desktop-file-utils fakeroot rpm binutils
+  # AWT (the tray icon): the JDK's libawt_xawt.so needs libX11, libXext, libXi, libXrender, libXtst.
+  libx11-6 libxext6 libxi6 libxrender1 libxtst6
+  # JavaFX 25 glass (libglassgtk3.so): libgtk-3.so.0, libgdk-3.so.0, pango/pangocairo, atk, cairo,
+  # cairo-gobject, gdk-pixbuf, glib/gio/gobject/gthread, libXtst. Without GTK 3 every window fails
+  # with "Unable to load glass GTK library".
+  libgtk-3-0 libpango-1.0-0 libpangocairo-1.0-0 libatk1.0-0 libcairo2 libcairo-gobject2
+  libgdk-pixbuf-2.0-0 libglib2.0-0
+  # JavaFX prism_es2 (libGL, libXxf86vm: the pipeline a desktop without prism.order=sw uses, as the
+  # README's demo command and bench/app do; the tests render with sw) and the font natives (freetype,
+  # fontconfig, pangoft2) plus one font family, so that fontconfig finds a font for the labels.
+  libgl1 libxxf86vm1 libfreetype6 libfontconfig1 libpangoft2-1.0-0 fonts-dejavu-core
+  # Installers and their smoke test: jpackage's DEB needs fakeroot and objdump (binutils), its RPM
+  # rpmbuild (rpm); the DEB's postinst runs update-desktop-database (desktop-file-utils) and the
+  # smoke test asks xdg-mime (xdg-utils) for the legitimera:// handler and reads JSON with python3.
+  xdg-utils desktop-file-utils fakeroot rpm binutils python3
+  # scripts/check-native-libraries.sh unpacks the JavaFX natives to check them with ldd.
+  unzip
 )
 
 missing=()

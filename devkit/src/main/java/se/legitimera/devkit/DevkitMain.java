@@ -15,10 +15,10 @@ public final class DevkitMain implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        // The devkit's tools print what a developer needs; library logging stays silent here
-        // (a second SLF4J provider on the devkit's class path would clash with the app's Logback in tests).
-        if (System.getProperty("slf4j.provider") == null) {
-            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+        // Set before the first logger: the tools log to the terminal (why a login was refused, what was served),
+        // with a configuration of their own, not the app's logback.xml that may sit on the same class path.
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "legitimera-devkit-logback.xml");
         }
         System.exit(new CommandLine(new DevkitMain()).execute(args));
     }

@@ -165,7 +165,7 @@ public final class AuthCommand implements Callable<Integer> {
             err.println("Ingen tjänst är tillåten: lägg till den i inställningarna eller med --allow.");
             return ExitCodes.USAGE;
         } catch (OobException e) {
-            err.println(describe(e));
+            err.println(describe(e, link.service()));
             return exitCode(e);
         }
     }
@@ -238,18 +238,22 @@ public final class AuthCommand implements Callable<Integer> {
         out.println("  Giltig till: " + TIME.format(order.expiresAt().atZone(ZoneId.systemDefault())));
     }
 
-    /** The one table from failures to the words the user reads. */
-    static String describe(OobException e) {
+    /** The one table from failures to the words the user reads; {@code service} is the link's. */
+    static String describe(OobException e, ServiceOrigin service) {
         return switch (e) {
-            case OriginNotAllowedException x -> "Tjänsten är inte godkänd i Legitimeras inställningar. Ingenting skickades.";
-            case TlsInterceptionDetectedException x -> "Anslutningen avlyssnas (TLS interception detected): tjänstens nyckel stämmer inte. Ingenting skickades.";
+            case OriginNotAllowedException x -> "Inloggningstjänsten " + service + " är inte tillåten på den här "
+                    + "datorn (inställningar eller policy; --allow för en körning). Ingenting skickades.";
+            case TlsInterceptionDetectedException x -> "Anslutningen till " + service + " avlyssnas (TLS interception "
+                    + "detected): tjänstens nyckel stämmer inte. Ingenting skickades.";
             case ServiceCertificateUntrustedException x -> "Tjänstens certifikat är inte betrott. Ingenting skickades.";
             case OrderSignatureInvalidException x -> "Beställningen är inte signerad av tjänsten och visas inte.";
             case OrderExpiredException x -> "Inloggningen tog för lång tid. Börja om från webbsidan.";
             case OrderCancelledException x -> "Inloggningen är avbruten eller redan klar.";
-            case OrderNotFoundException x -> "Tjänsten känner inte till inloggningen.";
+            case OrderNotFoundException x -> "Tjänsten känner inte till inloggningen (den har gått ut eller redan "
+                    + "använts). Börja om från webbsidan.";
             case ProofRejectedException x -> "Tjänsten godtog inte legitimeringen"
-                    + x.hintCode().map(h -> " (" + h.code() + ")").orElse("") + ".";
+                    + x.hintCode().map(h -> " (" + h.code() + ")").orElse("")
+                    + x.serviceDetails().map(d -> ": " + d.replaceAll("[.]+$", "")).orElse("") + ".";
             case ServiceUnavailableException x -> "Tjänsten svarar inte. Försök igen senare.";
             default -> "Tjänsten svarade fel: " + e.getMessage();
         };

@@ -1,7 +1,6 @@
 package se.legitimera.app.cli;
 
 import java.io.PrintWriter;
-import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +17,7 @@ import se.legitimera.smartcard.api.ReaderStatus;
 import se.legitimera.smartcard.api.ServiceUnavailableException;
 import se.legitimera.smartcard.api.SmartcardException;
 import se.legitimera.smartcard.api.UnsupportedCardException;
+import se.legitimera.smartcard.cert.IssuerLocator;
 
 /**
  * Finds the card for {@code legitimera auth} among a monitor's readers and opens its identification key
@@ -38,7 +38,7 @@ final class CardSigners {
     /**
      * Starts {@code monitor}, waits for its first scan and picks the single card (or the one in
      * {@code reader}); reads its certificates and takes the identification one, completing its chain from
-     * {@code known} certificates (e.g. those of {@code --trust}).
+     * {@code known} certificates (e.g. those of {@code --trust}) and the certificates' AIA, as the app does.
      */
     static Opened open(CardMonitor monitor, String reader, List<X509Certificate> known, PrintWriter err)
             throws InterruptedException {
@@ -78,7 +78,8 @@ final class CardSigners {
                 return Opened.failed(ExitCodes.NO_CARD);
             }
             CardCertificate certificate = identification.get();
-            List<X509Certificate> issuers = issuers(certificate.x509(), known);
+            List<X509Certificate> issuers = IssuerLocator.builder().withKnownCertificates(known).build()
+                    .chainOf(certificate.x509());
             return new Opened(Optional.of(pin -> CardProofSigner.withPin(keys, certificate, issuers, pin)), ExitCodes.OK);
         } catch (SmartcardException e) {
             err.println("Kortet kunde inte läsas: " + e.getMessage());
@@ -91,34 +92,5 @@ final class CardSigners {
                 default -> ExitCodes.CARD_UNREACHABLE;
             });
         }
-    }
-
-    /** The issuing CAs of {@code leaf} among {@code known}, closest first, up to a self-signed root. */
-    static List<X509Certificate> issuers(X509Certificate leaf, List<X509Certificate> known) {
-        List<X509Certificate> chain = new ArrayList<>();
-        X509Certificate current = leaf;
-        while (chain.size() < 8 && !current.getSubjectX500Principal().equals(current.getIssuerX500Principal())) {
-            Optional<X509Certificate> issuer = issuerOf(current, known);
-            if (issuer.isEmpty()) {
-                break;
-            }
-            chain.add(issuer.get());
-            current = issuer.get();
-        }
-        return chain;
-    }
-
-    private static Optional<X509Certificate> issuerOf(X509Certificate certificate, List<X509Certificate> known) {
-        for (X509Certificate candidate : known) {
-            if (candidate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
-                try {
-                    certificate.verify(candidate.getPublicKey());
-                    return Optional.of(candidate);
-                } catch (GeneralSecurityException e) {
-                    // same name, other key: keep looking
-                }
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -35,6 +35,7 @@ final class ExitCodes {
     static final int SERVICE_REFUSED = 14;
     /** The login order failed: expired, cancelled, unknown, or the proof was refused. */
     static final int ORDER_FAILED = 15;
+    // 16 and 17 end the tray app when it cannot show windows: launcher.WindowToolkitProblem.
 
     private ExitCodes() {
     }

@@ -41,7 +41,9 @@ import se.legitimera.app.launcher.AppVersion;
             "12:The tunnel could not be opened.",
             "13:No tunnel of that name in the settings.",
             "14:auth: refused before signing (service not allowed, TLS interception, untrusted, forged order).",
-            "15:auth: the order failed (expired, cancelled, unknown, or the proof was refused)."
+            "15:auth: the order failed (expired, cancelled, unknown, or the proof was refused).",
+            "16:Tray app: no display to show windows on (DISPLAY unset or unreachable); commands need none.",
+            "17:Tray app: JavaFX cannot start (on Linux GTK 3 is missing: install libgtk-3-0)."
         })
 public final class LegitimeraCommand implements Callable<Integer> {
 

@@ -15,12 +15,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.legitimera.app.cli.LegitimeraCommand.DesktopOptions;
+import se.legitimera.app.settings.CardProfilePolicy;
 import se.legitimera.app.settings.SettingKey;
 import se.legitimera.app.settings.Settings;
 import se.legitimera.app.settings.SettingsStore;
@@ -45,7 +47,6 @@ import se.legitimera.app.ui.login.HandOver;
 import se.legitimera.app.ui.login.LoginApprovalController;
 import se.legitimera.app.ui.login.LoginApprovalViewModel;
 import se.legitimera.app.ui.login.LoginOrders;
-import se.legitimera.app.ui.login.LoginUnavailableException;
 import se.legitimera.app.ui.main.MainController;
 import se.legitimera.app.ui.main.MainViewModel;
 import se.legitimera.app.ui.pin.PinChangeController;
@@ -101,6 +102,7 @@ final class DesktopApp {
     private final UserFolders folders;
     private final Clock clock = Clock.systemDefaultZone();
     private final CountDownLatch quitRequested = new CountDownLatch(1);
+    private final AtomicInteger exitCode = new AtomicInteger(0);
     private final AtomicReference<CardPicture> latestPicture = new AtomicReference<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("ui-worker")
             .daemon().uncaughtExceptionHandler((t, e) -> LOG.error("UI worker task failed", e)).factory());
@@ -195,6 +197,11 @@ final class DesktopApp {
     private int runFirstInstance(DesktopOptions options, Optional<DemoEnvironment> demo, long started,
                                  AtomicReference<LinkReceiver> receiver,
                                  AtomicReference<SingleInstance.Commands> commands) {
+        Optional<WindowToolkitProblem> noDisplay = WindowToolkitProblem.beforeStart(System.getenv(),
+                System.getProperty("os.name"));
+        if (noDisplay.isPresent()) {
+            return noDisplay.get().report(messages, "no DISPLAY or WAYLAND_DISPLAY", null);
+        }
         Theme theme = Theme.fromSystemProperties();
         AtomicReference<Boolean> trayPresent = new AtomicReference<>(false);
         List<Runnable> whenFxStarts = new CopyOnWriteArrayList<>();
@@ -202,6 +209,11 @@ final class DesktopApp {
             // Only with a tray may the app live on without windows.
             Platform.setImplicitExit(!trayPresent.get());
             whenFxStarts.forEach(Runnable::run);
+        }, failure -> {
+            // A tray app that can never open a window is of no use: say why once and end.
+            exitCode.set(WindowToolkitProblem.of(failure).report(messages, String.valueOf(failure.getMessage()),
+                    failure));
+            quit();
         });
         Optional<AwtTray> tray = AwtTray.install(messages.getString("tray.open"), fxThread);
         trayPresent.set(tray.isPresent());
@@ -211,7 +223,8 @@ final class DesktopApp {
         Optional<OobClient> oob = demo.map(DesktopApp::demoClient).or(this::configuredClient);
         AtomicReference<DesktopTunnels> tunnelsRef = new AtomicReference<>();
         // Closed before the monitor: quitting wipes a kept PIN.
-        try (CardMonitor monitor = CardMonitor.builder().withTerminalSource(terminals).build();
+        try (CardMonitor monitor = CardMonitor.builder().withTerminalSource(terminals)
+                .withProfiles(CardProfilePolicy.forThisMachine()).build();
              IdentificationPinCache pinCache = IdentificationPinCache.start(
                      Duration.ofMinutes(settings.get(SettingKey.PIN_CACHE_MINUTES).value()), clock)) {
             ActiveCard activeCard = new ActiveCard(monitor);
@@ -227,7 +240,7 @@ final class DesktopApp {
             IssuerLocator issuers = IssuerLocator.builder()
                     .withKnownCertificates(demo.map(DemoEnvironment::cardIssuers).orElse(List.of())).build();
             LoginOrders orders = oob.<LoginOrders>map(client -> new OobLoginOrders(client, monitor, activeCard,
-                    issuers, pinCache)).orElseGet(DesktopApp::loginsNotConfigured);
+                    issuers, pinCache)).orElseGet(OobLoginOrders::noServiceAllowed);
             LoginApprovalViewModel login = new LoginApprovalViewModel(messages, orders, worker,
                     Platform::runLater, clock);
             Optional<LoginStart> loginStart = LoginStart.forThisMachine();
@@ -355,7 +368,7 @@ final class DesktopApp {
             }
         }
         LOG.info("Legitimera quit");
-        return 0;
+        return exitCode.get();
     }
 
     /** The settings that take effect at once: how long a PIN is kept, and the user's start-at-login entry. */
@@ -452,12 +465,5 @@ final class DesktopApp {
             return Optional.empty();
         }
         return Optional.of(access.applyTo(OobClient.builder()).build());
-    }
-
-    // With no service configured, a login link is answered plainly: this installation cannot log in anywhere.
-    private static LoginOrders loginsNotConfigured() {
-        return link -> {
-            throw new LoginUnavailableException(new Outcome.NotSupported());
-        };
     }
 }

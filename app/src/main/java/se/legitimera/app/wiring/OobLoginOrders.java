@@ -24,6 +24,7 @@ import se.legitimera.oob.OrderSignatureInvalidException;
 import se.legitimera.oob.OriginNotAllowedException;
 import se.legitimera.oob.Order;
 import se.legitimera.oob.ProofSigningException;
+import se.legitimera.oob.ProtocolViolationException;
 import se.legitimera.oob.ServiceCertificateUntrustedException;
 import se.legitimera.oob.ServiceUnavailableException;
 import se.legitimera.oob.TlsInterceptionDetectedException;
@@ -67,31 +68,55 @@ public final class OobLoginOrders implements LoginOrders {
 
     @Override
     public LoginOrder fetch(String link) throws LoginUnavailableException {
+        AutoStartLink parsed = parse(link);
         try {
-            Order order = client.fetchOrder(AutoStartLink.parse(link));
+            Order order = client.fetchOrder(parsed);
             LOG.info("Fetched {}", order);
             return new Fetched(order);
         } catch (OobException e) {
             LOG.warn("Login link refused: {}", e.getClass().getSimpleName());
-            throw new LoginUnavailableException(outcome(e));
+            throw new LoginUnavailableException(outcome(e, parsed.service().toString()));
         }
     }
 
-    /** The one table from the OOB client's failures to what the login dialog says. */
-    static Outcome outcome(OobException failure) {
+    /**
+     * Logins for an installation that allows no service at all: every link is refused with the service's
+     * name, so that the user can tell IT what to allow (it once said that the card could not do it).
+     */
+    public static LoginOrders noServiceAllowed() {
+        return link -> {
+            AutoStartLink parsed = parse(link);
+            LOG.warn("Login link refused: no authentication service is allowed on this computer");
+            throw new LoginUnavailableException(new Outcome.ServiceNotAllowed(parsed.service().toString()));
+        };
+    }
+
+    private static AutoStartLink parse(String link) throws LoginUnavailableException {
+        try {
+            return AutoStartLink.parse(link);
+        } catch (InvalidAutoStartLinkException e) {
+            LOG.warn("Login link refused: not a valid legitimera://auth link");
+            throw new LoginUnavailableException(new Outcome.LinkInvalid());
+        }
+    }
+
+    /** The one table from the OOB client's failures to what the login dialog says about {@code service}. */
+    static Outcome outcome(OobException failure, String service) {
         return switch (failure) {
-            case OriginNotAllowedException e -> new Outcome.ServiceUntrusted();
-            case TlsInterceptionDetectedException e -> new Outcome.ServiceUntrusted();
+            case OriginNotAllowedException e -> new Outcome.ServiceNotAllowed(service);
+            case TlsInterceptionDetectedException e -> new Outcome.ConnectionIntercepted(service);
             case ServiceCertificateUntrustedException e -> new Outcome.ServiceUntrusted();
             case OrderSignatureInvalidException e -> new Outcome.ServiceUntrusted();
             case ServiceUnavailableException e -> new Outcome.ServiceUnavailable();
-            case ProofRejectedException e when e.hintCode().equals(Optional.of(HintCode.CERTIFICATE_ERR)) -> new Outcome.CertificateRefused();
+            case ProofRejectedException e when e.hintCode().equals(Optional.of(HintCode.CERTIFICATE_ERR)) ->
+                    new Outcome.CertificateRefused(e.serviceDetails());
+            case ProofRejectedException e -> new Outcome.ProofRefused(e.serviceDetails());
             case OrderExpiredException e -> new Outcome.OrderExpired();
-            case OrderNotFoundException e -> new Outcome.OrderExpired();
+            case OrderNotFoundException e -> new Outcome.OrderUnknown();
             case OrderCancelledException e -> new Outcome.OrderCancelled();
-            case InvalidAutoStartLinkException e -> new Outcome.Failed("not a Legitimera login link");
-            default -> new Outcome.Failed(failure.getClass().getSimpleName()
-                    + failure.hintCode().map(h -> " " + h).orElse(""));
+            case InvalidAutoStartLinkException e -> new Outcome.LinkInvalid();
+            case ProtocolViolationException e -> new Outcome.Failed("the login service broke the protocol: "
+                    + failure.getClass().getSimpleName() + failure.hintCode().map(h -> " " + h.code()).orElse(""));
         };
     }
 
@@ -197,7 +222,7 @@ public final class OobLoginOrders implements LoginOrders {
         private Outcome sign(Signing signing, IdentificationPinCache.PinUse use) {
             // The signer wipes the copy it is given; closing the use wipes the PIN itself.
             CardProofSigner signer = CardProofSigner.withPinSource(signing.keys(), signing.identification(),
-                    issuers.issuerOf(signing.identification().x509()).stream().toList(),
+                    issuers.chainOf(signing.identification().x509()),
                     () -> use.pin().clone());
             try {
                 client.complete(order, signer);
@@ -209,7 +234,7 @@ public final class OobLoginOrders implements LoginOrders {
                 }
                 return outcome(e, signer);
             } catch (OobException e) {
-                return outcome(e);
+                return outcome(e, order.service().toString());
             } finally {
                 // Only the card's own word counts: a PIN the service never let reach the card is not kept.
                 signer.pinResult().ifPresent(result -> {

@@ -2,16 +2,13 @@ package se.legitimera.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.util.JSONObjectUtils;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
@@ -20,13 +17,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import se.legitimera.app.e2e.RelyingParty;
 import se.legitimera.devkit.pki.Holder;
 import se.legitimera.devkit.pki.PemFiles;
 import se.legitimera.devkit.pki.TestPki;
@@ -48,7 +44,7 @@ class AuthCommandIT {
     static TestPki pki;
     static AuthenticationService service;
     static Path trustPem;
-    static SSLContext rpTls;
+    static RelyingParty rp;
     static KeyPair cardKeys;
     static List<X509Certificate> cardChain;
 
@@ -66,14 +62,7 @@ class AuthCommandIT {
         X509Certificate auth = pki.issuePerson(new Holder("Tolvan", "Tolvansson", "TSTNMT2321000156-1024", "t@test.siths.se"),
                 cardKeys.getPublic(), generator.generateKeyPair().getPublic()).authentication();
         cardChain = pki.chainFor(auth).subList(0, 2);
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("root", pki.rootCertificate());
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext tlsContext = SSLContext.getInstance("TLS");
-        tlsContext.init(null, tmf.getTrustManagers(), null);
-        rpTls = tlsContext;
+        rp = new RelyingParty(java.net.URI.create(service.origin().toString()), pki.rootCertificate());
     }
 
     @AfterAll
@@ -82,19 +71,7 @@ class AuthCommandIT {
     }
 
     private static Map<String, Object> rpCall(String path, Map<String, Object> body) throws Exception {
-        // java.base only: the app module does not read java.net.http, and its tests run inside it.
-        var connection = (javax.net.ssl.HttpsURLConnection) URI.create(service.origin() + path).toURL()
-                .openConnection(java.net.Proxy.NO_PROXY);
-        connection.setSSLSocketFactory(rpTls.getSocketFactory());
-        connection.setRequestMethod("POST");
-        connection.setDoOutput(true);
-        connection.setRequestProperty("Content-Type", "application/json");
-        try (var out = connection.getOutputStream()) {
-            out.write(JSONObjectUtils.toJSONString(body).getBytes(StandardCharsets.UTF_8));
-        }
-        try (var in = connection.getInputStream()) {
-            return JSONObjectUtils.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
+        return rp.post(path, body);
     }
 
     /** A software card with PIN 123456 that counts its signatures. */
@@ -187,7 +164,7 @@ class AuthCommandIT {
         Run run = run(new SoftwareCard(), "123456\n", (String) order.get("autoStartUrl"), "--stdin", "--trust", trustPem.toString(),
                 "--allow", "https://idp.example");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.SERVICE_REFUSED);
-        assertThat(run.err()).contains("inte godkänd");
+        assertThat(run.err()).contains("Inloggningstjänsten " + service.origin() + " är inte tillåten");
         assertThat(rpCall("/rp/v1/collect", Map.of("orderRef", order.get("orderRef")))).containsEntry("hintCode", "outstandingTransaction");
     }
 

@@ -21,6 +21,8 @@ class LauncherIT {
 
     private static final Path LAUNCHER = Path.of("target/legitimera");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(40);
+    /** Generous bound for a loaded CI machine: the point is that it ends, not how fast (bench/app measures). */
+    private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(40);
 
     private final List<Process> started = new ArrayList<>();
 
@@ -100,13 +102,106 @@ class LauncherIT {
         assertThat(awaitReadyLine()).contains("(tray icon)");
     }
 
+    @Test
+    void withoutGtk_saysSoInOneLineAndExitsWith17InsteadOfWaiting() throws Exception {
+        requireDisplay();
+        // A library of GTK's name that cannot be loaded, found first: what JavaFX meets where GTK 3 is missing.
+        Path hidden = Files.createDirectories(logDir.resolve("no-gtk"));
+        Files.write(hidden.resolve("libgtk-3.so.0"), new byte[0]);
+        ProcessBuilder builder = appProcess();
+        builder.environment().put("LD_LIBRARY_PATH", hidden.toString());
+
+        Process process = started(builder);
+
+        assertThat(process.waitFor(EXIT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as(output()).isTrue();
+        assertThat(process.exitValue()).as(output()).isEqualTo(17);
+        assertThat(toldLines()).containsExactly("Legitimera: JavaFX behöver GTK 3: installera libgtk-3-0 (Debian, "
+                + "Ubuntu) eller gtk3 (Fedora, RHEL) och starta Legitimera igen.");
+        assertThat(Files.readString(logDir.resolve("legitimera.log")))
+                .contains("Unable to load glass GTK library").doesNotContain(" ready in ");
+    }
+
+    @Test
+    void withoutADisplay_saysSoInOneLineAndExitsWith16_whileTheCliStillWorks() throws Exception {
+        ProcessBuilder builder = appProcess();
+        builder.environment().remove("DISPLAY");
+        builder.environment().remove("WAYLAND_DISPLAY");
+
+        Process process = started(builder);
+
+        assertThat(process.waitFor(EXIT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as(output()).isTrue();
+        assertThat(process.exitValue()).as(output()).isEqualTo(16);
+        assertThat(toldLines()).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .startsWith("Legitimera: det finns ingen skärm att visa fönster på");
+
+        ProcessBuilder cli = new ProcessBuilder(LAUNCHER.toString(), "status", "--help").redirectErrorStream(true);
+        cli.environment().remove("DISPLAY");
+        Process status = cli.start();
+        status.getInputStream().readAllBytes();
+        assertThat(status.waitFor()).isZero();
+    }
+
+    @Test
+    void aCorruptClassArchive_isReplaced_withoutAJvmWarning() throws Exception {
+        // What a JVM killed while writing the archive leaves: zeros where the header goes.
+        Path archive = logDir.resolve("legitimera.jsa");
+        Files.write(archive, new byte[100_000]);
+
+        String first = versionWithArchive(archive, logDir.resolve("classes-1.txt"));
+        String second = versionWithArchive(archive, logDir.resolve("classes-2.txt"));
+
+        assertThat(first).as("no JVM warning").isEqualTo(second).doesNotContainIgnoringCase("warning")
+                .startsWith("Legitimera " + AppVersion.current());
+        assertThat(Files.readString(logDir.resolve("classes-1.txt")))
+                .doesNotContain("shared objects file (top)");
+        assertThat(Files.readString(logDir.resolve("classes-2.txt"))).as("the second launch maps a fresh archive")
+                .contains("se.legitimera.app.launcher.Main source: shared objects file (top)");
+        assertThat(Files.size(archive)).isGreaterThan(100_000);
+    }
+
+    /** {@code legitimera --version} with the dynamic archive at {@code archive}, logging class loading. */
+    private String versionWithArchive(Path archive, Path classLog) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), "--version").redirectErrorStream(true);
+        builder.environment().put("LEGITIMERA_AOT", logDir.resolve("no-aot-cache").toString());
+        builder.environment().put("LEGITIMERA_CDS", archive.toString());
+        builder.environment().put("LEGITIMERA_JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog);
+        Process process = started(builder);
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        return output;
+    }
+
     private void startApp() throws IOException {
+        started(appProcess());
+    }
+
+    private ProcessBuilder appProcess() {
         ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(logDir.resolve("stdout.txt").toFile());
         builder.environment().put("LEGITIMERA_JAVA_OPTS",
                 "-Dlegitimera.logdir=" + logDir + " -Dlegitimera.runtimedir=" + logDir.resolve("run") + " -Dprism.order=sw -Duser.language=sv -Duser.country=SE");
-        started.add(builder.start());
+        return builder;
+    }
+
+    private Process started(ProcessBuilder builder) throws IOException {
+        Process process = builder.start();
+        started.add(process);
+        return process;
+    }
+
+    private String output() throws IOException {
+        return Files.readString(logDir.resolve("stdout.txt"));
+    }
+
+    /**
+     * The lines the app wrote for the user, after checking that no stack trace reached the terminal (a
+     * warning that pcscd is not running may stand beside them, depending on the machine).
+     */
+    private List<String> toldLines() throws IOException {
+        String output = output();
+        assertThat(output).doesNotContain("Exception").doesNotContain("\tat ");
+        return output.lines().filter(line -> line.startsWith("Legitimera:")).toList();
     }
 
     private String awaitReadyLine() throws Exception {

@@ -340,7 +340,8 @@ public final class DefaultOobClient implements OobClient {
             case "notFound" -> throw new OrderNotFoundException(details, hint, null);
             case "expired" -> throw new OrderExpiredException(details, hint, null);
             case "cancelled", "alreadyCompleted" -> throw new OrderCancelledException(details, hint, null);
-            case "proofRejected" -> throw new ProofRejectedException(details, hint, null);
+            case "proofRejected" -> throw new ProofRejectedException(details, hint,
+                    reply.body().get("details") instanceof String d ? d : null, null);
             default -> {
                 if (reply.status() >= 500) {
                     throw new ServiceUnavailableException(details, hint, null);

@@ -23,6 +23,30 @@ public interface IssuerLocator {
     /** The issuing CA of {@code certificate}, or empty when no configured or fetched certificate fits. */
     Optional<X509Certificate> issuerOf(X509Certificate certificate);
 
+    /**
+     * The CA certificates to send after {@code certificate} (a login proof's {@code x5c}, a TLS chain): its
+     * issuing CA, that CA's issuer and so on, closest first, without a self-signed root (the verifier has
+     * its own roots and must never take one from the sender). Ends where no issuer is found. The one place
+     * where the desktop app and {@code legitimera auth} build the chain, so both send the same.
+     */
+    default List<X509Certificate> chainOf(X509Certificate certificate) {
+        List<X509Certificate> chain = new ArrayList<>();
+        X509Certificate current = certificate;
+        while (chain.size() < MAX_CHAIN_CAS) {
+            Optional<X509Certificate> issuer = issuerOf(current);
+            if (issuer.isEmpty() || issuer.get().getSubjectX500Principal()
+                    .equals(issuer.get().getIssuerX500Principal()) || chain.contains(issuer.get())) {
+                break;
+            }
+            chain.add(issuer.get());
+            current = issuer.get();
+        }
+        return List.copyOf(chain);
+    }
+
+    /** More intermediate CAs than any real hierarchy has (SITHS: root, issuing CA): a loop guard. */
+    int MAX_CHAIN_CAS = 4;
+
     static Builder builder() {
         return new Builder();
     }

@@ -51,6 +51,32 @@ class IssuerLocatorTest {
     }
 
     @Test
+    void chainOf_givesTheCasClosestFirst_withoutTheSelfSignedRoot() throws Exception {
+        TestPki.Issued root = TestPki.ca("SITHS e-id Root CA v2");
+        TestPki.Issued intermediate = TestPki.ca("SITHS e-id Person HSA-id 3 CA v1", root);
+        TestPki.Issued leaf = new TestPki.Person().issueBy(intermediate);
+        IssuerLocator locator = IssuerLocator.builder().withFetching(false)
+                .withKnownCertificates(List.of(root.certificate(), intermediate.certificate())).build();
+
+        assertThat(locator.chainOf(leaf.certificate())).containsExactly(intermediate.certificate());
+        assertThat(locator.chainOf(root.certificate())).isEmpty();
+    }
+
+    @Test
+    void chainOf_fetchesTheIssuingCaFromTheAia_andEndsWhereNoFurtherIssuerIsFound() throws Exception {
+        TestPki.Issued root = TestPki.ca("SITHS e-id Root CA v2");
+        TestPki.Issued intermediate = TestPki.ca("SITHS e-id Person HSA-id 3 CA v1", root);
+        TestPki.Person p = new TestPki.Person();
+        p.caIssuers = AIA;
+        TestPki.Issued leaf = p.issueBy(intermediate);
+        ScriptedTransport transport = new ScriptedTransport(Map.of(AIA, intermediate.certificate().getEncoded()));
+
+        assertThat(IssuerLocator.builder().withTransport(transport).build().chainOf(leaf.certificate()))
+                .containsExactly(intermediate.certificate());
+        assertThat(transport.fetched).containsExactly(URI.create(AIA));
+    }
+
+    @Test
     void whenTheIssuerIsConfigured_thenNothingIsFetched() {
         ScriptedTransport transport = new ScriptedTransport(Map.of());
         IssuerLocator locator = IssuerLocator.builder().withKnownCertificates(List.of(impostor.certificate(),

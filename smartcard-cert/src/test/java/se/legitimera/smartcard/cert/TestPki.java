@@ -49,14 +49,22 @@ final class TestPki {
     record Issued(KeyPair keyPair, X509Certificate certificate) {
     }
 
+    /** A self-signed root CA. */
     static Issued ca(String cn) throws Exception {
+        return ca(cn, null);
+    }
+
+    /** A CA issued by {@code parent}, or self-signed when it is null. */
+    static Issued ca(String cn, Issued parent) throws Exception {
         KeyPair pair = rsa();
         X500Name name = new X500Name("CN=" + cn + ",O=Inera AB,C=SE");
-        var b = new JcaX509v3CertificateBuilder(name, BigInteger.ONE, Date.from(NOW.minusSeconds(86_400 * 365)),
+        X500Name issuer = parent == null ? name
+                : X500Name.getInstance(parent.certificate().getSubjectX500Principal().getEncoded());
+        var b = new JcaX509v3CertificateBuilder(issuer, BigInteger.ONE, Date.from(NOW.minusSeconds(86_400 * 365)),
                 Date.from(NOW.plusSeconds(86_400 * 3650)), name, pair.getPublic());
         b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
         b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-        return new Issued(pair, sign(b, pair));
+        return new Issued(pair, sign(b, parent == null ? pair : parent.keyPair()));
     }
 
     /** A card-like end-entity certificate. */

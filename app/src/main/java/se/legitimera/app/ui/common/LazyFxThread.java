@@ -3,6 +3,7 @@ package se.legitimera.app.ui.common;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,25 +11,37 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs tasks on the JavaFX Application Thread, starting JavaFX on the first task. A tray app that only sits
  * in the tray never starts JavaFX and idles at about a third of the memory (docs/architecture.md).
- * Safe to call from any thread; tasks run in the order they were given.
+ * Safe to call from any thread; tasks run in the order they were given. When JavaFX cannot start (no display,
+ * no GTK on Linux), the pending tasks are dropped and {@code onStartFailed} is told once, on the thread that
+ * tried; later tasks are dropped too, so nothing waits for a toolkit that will never come.
  */
 public final class LazyFxThread implements Executor {
 
     private static final Logger LOG = LoggerFactory.getLogger(LazyFxThread.class);
 
     private final Runnable onStarted;
+    private final Consumer<Throwable> onStartFailed;
     private final List<Runnable> pending = new ArrayList<>();
     private boolean starting;
     private boolean started;
+    private boolean failed;
 
-    /** @param onStarted runs on the JavaFX thread once JavaFX is up, before any task */
-    public LazyFxThread(Runnable onStarted) {
+    /**
+     * @param onStarted     runs on the JavaFX thread once JavaFX is up, before any task
+     * @param onStartFailed told why JavaFX could not start (JavaFX's own exception or linkage error); it
+     *                      reports the failure, this class does not
+     */
+    public LazyFxThread(Runnable onStarted, Consumer<Throwable> onStartFailed) {
         this.onStarted = onStarted;
+        this.onStartFailed = onStartFailed;
     }
 
     @Override
     public void execute(Runnable task) {
         synchronized (this) {
+            if (failed) {
+                return;
+            }
             if (!started) {
                 pending.add(task);
                 if (!starting) {
@@ -51,6 +64,19 @@ public final class LazyFxThread implements Executor {
     }
 
     private void startJavaFx() {
+        try {
+            startToolkit();
+        } catch (RuntimeException | LinkageError e) {
+            synchronized (this) {
+                failed = true;
+                pending.clear();
+            }
+            // onStartFailed tells the user and logs it: one clear line, no stack trace on the terminal.
+            onStartFailed.accept(e);
+        }
+    }
+
+    private void startToolkit() {
         long begin = System.nanoTime();
         Platform.startup(() -> {
             LOG.info("JavaFX started in {} ms", (System.nanoTime() - begin) / 1_000_000);

@@ -1,5 +1,7 @@
 package se.legitimera.app.ui.common;
 
+import java.util.Optional;
+
 /**
  * How a card operation or a login ended, as the windows need to know it. Adapters in the composition root
  * turn the libraries' typed results into these; {@link OutcomeTexts} alone turns them into words.
@@ -46,20 +48,43 @@ public sealed interface Outcome {
     record OrderExpired() implements Outcome {
     }
 
+    /** The service does not know the login (it expired long ago, or another app completed it). */
+    record OrderUnknown() implements Outcome {
+    }
+
     /** The service or the relying party cancelled the login order. */
     record OrderCancelled() implements Outcome {
     }
 
-    /** The TLS connection to the service was intercepted or its key did not match the pinned one. */
+    /** What was handed over is not a {@code legitimera://} login link. */
+    record LinkInvalid() implements Outcome {
+    }
+
+    /** The link names a login service that this computer's settings and policy do not allow; nothing was sent. */
+    record ServiceNotAllowed(String service) implements Outcome {
+    }
+
+    /** The service's TLS key is not the pinned one: the connection is intercepted. Nothing was sent. */
+    record ConnectionIntercepted(String service) implements Outcome {
+    }
+
+    /** The service's TLS certificate is not trusted, or its order's signature is not the service's. */
     record ServiceUntrusted() implements Outcome {
     }
 
     /** The service could not be reached. */
-    /** The service refused the card's certificate (untrusted issuer, revoked, wrong use or trust level). */
-    record CertificateRefused() implements Outcome {
+    record ServiceUnavailable() implements Outcome {
     }
 
-    record ServiceUnavailable() implements Outcome {
+    /**
+     * The service refused the card's certificate (untrusted issuer, revoked, wrong use or trust level);
+     * {@code serviceReason} is the service's own explanation, when it gave one.
+     */
+    record CertificateRefused(Optional<String> serviceReason) implements Outcome {
+    }
+
+    /** The service refused the signed proof for another reason, with its own explanation when it gave one. */
+    record ProofRefused(Optional<String> serviceReason) implements Outcome {
     }
 
     /** Anything else; {@code detail} is technical, free of secrets and personal data, shown small. */

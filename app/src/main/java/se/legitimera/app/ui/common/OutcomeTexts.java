@@ -1,6 +1,7 @@
 package se.legitimera.app.ui.common;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ResourceBundle;
 
 /** The one table that turns an {@link Outcome} into words for the user. */
@@ -28,11 +29,25 @@ public final class OutcomeTexts {
             case Outcome.InvalidFormat() -> messages.getString("outcome.invalidFormat");
             case Outcome.NotSupported() -> messages.getString("outcome.notSupported");
             case Outcome.OrderExpired() -> messages.getString("outcome.orderExpired");
+            case Outcome.OrderUnknown() -> messages.getString("outcome.orderUnknown");
             case Outcome.OrderCancelled() -> messages.getString("outcome.orderCancelled");
+            case Outcome.LinkInvalid() -> messages.getString("outcome.linkInvalid");
+            case Outcome.ServiceNotAllowed(String service) ->
+                    Messages.format(messages, "outcome.serviceNotAllowed", service);
+            case Outcome.ConnectionIntercepted(String service) ->
+                    Messages.format(messages, "outcome.connectionIntercepted", service);
             case Outcome.ServiceUntrusted() -> messages.getString("outcome.serviceUntrusted");
             case Outcome.ServiceUnavailable() -> messages.getString("outcome.serviceUnavailable");
-            case Outcome.CertificateRefused() -> messages.getString("outcome.certificateRefused");
+            case Outcome.CertificateRefused(Optional<String> reason) ->
+                    withReason(messages.getString("outcome.certificateRefused"), reason);
+            case Outcome.ProofRefused(Optional<String> reason) ->
+                    withReason(messages.getString("outcome.proofRefused"), reason);
             case Outcome.Failed(String detail) -> Messages.format(messages, "outcome.failed", detail);
         };
+    }
+
+    private String withReason(String sentence, Optional<String> serviceReason) {
+        return serviceReason.map(reason -> sentence + " " + Messages.format(messages, "outcome.serviceSaid", reason))
+                .orElse(sentence);
     }
 }

@@ -313,7 +313,8 @@ public final class LoginApprovalViewModel {
         boolean entering = phase.get() == Phase.ENTERING;
         entryEnabled.set(entering);
         canApprove.set(entering && (pin.length > 0 || pinSavedUntil != null));
-        waiting.set(phase.get() == Phase.FETCHING || entering || phase.get() == Phase.SIGNING);
+        // Not while fetching: the tray announces a login once it knows who asks, and never one that did not start.
+        waiting.set(entering || phase.get() == Phase.SIGNING);
     }
 
     public ReadOnlyObjectProperty<Phase> phaseProperty() {

@@ -77,8 +77,16 @@ class LoginApprovalViewModelTest {
 
     @Test
     void showsWhoTheUserLogsInToAndWhere() {
+        java.util.List<String> namedWhenWaiting = new java.util.ArrayList<>();
+        viewModel.waitingProperty().subscribe((Boolean waiting) -> {
+            if (waiting) {
+                namedWhenWaiting.add(viewModel.rpNameProperty().get());
+            }
+        });
+
         viewModel.start("legitimera://auth?x");
 
+        assertThat(namedWhenWaiting).as("the tray's notice names who asks").containsExactly("Journalen");
         assertThat(viewModel.phaseProperty().get()).isEqualTo(LoginApprovalViewModel.Phase.ENTERING);
         assertThat(viewModel.headingProperty().get()).isEqualTo("Jag legitimerar mig hos Journalen");
         assertThat(viewModel.originProperty().get()).isEqualTo("Webbplats: https://journalen.example.se");
@@ -94,8 +102,12 @@ class LoginApprovalViewModelTest {
             throw new LoginUnavailableException(new Outcome.ServiceUnavailable());
         }, Runnable::run, Runnable::run, clock);
 
+        java.util.List<Boolean> waitingSeen = new java.util.ArrayList<>();
+        refused.waitingProperty().subscribe((Boolean waiting) -> waitingSeen.add(waiting));
+
         refused.start("legitimera://auth?x");
 
+        assertThat(waitingSeen).as("the tray never hears of a login that did not start").containsOnly(false);
         assertThat(refused.phaseProperty().get()).isEqualTo(LoginApprovalViewModel.Phase.ENDED);
         assertThat(refused.headingProperty().get()).isEqualTo("Inloggningen gick inte att starta");
         assertThat(refused.noticeProperty().get().text()).startsWith("Inloggningstjänsten går inte att nå");
