@@ -35,6 +35,11 @@ packages=(
   xdg-utils desktop-file-utils fakeroot rpm binutils python3
   # scripts/check-native-libraries.sh unpacks the JavaFX natives to check them with ldd.
   unzip
+  # Keycloak stack tests (keycloak/src/test/.../stack/Browser.java): every page the extension serves is
+  # loaded in Debian's headless Chromium through Debian's chromedriver (Selenium is told both paths);
+  # TrayAppLoginIT types the PIN into the tray app's login window with xdotool. The Keycloak
+  # distribution itself is a Maven artifact (org.keycloak:keycloak-quarkus-dist), unpacked by the build.
+  chromium chromium-driver xdotool
 )
 
 missing=()
