@@ -59,6 +59,8 @@ import se.legitimera.app.ui.settings.SettingsViewModel;
 import se.legitimera.app.ui.tunnel.TunnelPinController;
 import se.legitimera.app.ui.tunnel.TunnelPinViewModel;
 import se.legitimera.app.wiring.ActiveCard;
+import se.legitimera.app.wiring.ActiveHolderCard;
+import se.legitimera.app.wiring.LoginWaiting;
 import se.legitimera.app.wiring.CardCertificates;
 import se.legitimera.app.wiring.CardEventRelay;
 import se.legitimera.app.wiring.CachedTunnelPins;
@@ -222,6 +224,7 @@ final class DesktopApp {
         TerminalSource terminals = demo.map(d -> TerminalSource.of(d.terminals())).orElseGet(TerminalSource::pcsc);
         Optional<OobClient> oob = demo.map(DesktopApp::demoClient).or(this::configuredClient);
         AtomicReference<DesktopTunnels> tunnelsRef = new AtomicReference<>();
+        AtomicReference<LoginWaiting> waitingRef = new AtomicReference<>();
         // Closed before the monitor: quitting wipes a kept PIN.
         try (CardMonitor monitor = CardMonitor.builder().withTerminalSource(terminals)
                 .withProfiles(CardProfilePolicy.forThisMachine()).build();
@@ -244,12 +247,10 @@ final class DesktopApp {
             LoginApprovalViewModel login = new LoginApprovalViewModel(messages, orders, worker,
                     Platform::runLater, clock);
             Optional<LoginStart> loginStart = LoginStart.forThisMachine();
-            SettingsViewModel settingsWindow = new SettingsViewModel(messages, store, worker, Platform::runLater,
-                    saved -> apply(saved, pinCache, loginStart));
-            // The user's autostart entry follows the merged setting even when a file changed behind the app.
-            worker.execute(() -> apply(settings, pinCache, loginStart));
             Optional<ServiceOrigin> service = demo.map(d -> ServiceOrigin.parse(d.serviceOrigin().toString()))
                     .or(() -> ServiceAccess.selectedService(settings));
+            SettingsViewModel settingsWindow = new SettingsViewModel(messages, store, worker, Platform::runLater,
+                    saved -> apply(saved, pinCache, loginStart, Optional.ofNullable(waitingRef.get())));
             AboutViewModel about = new AboutViewModel(messages, () -> collectDiagnostics(monitor.snapshot(),
                     oob.flatMap(client -> service.map(client::check))),
                     new DiagnosticsExport(folders.logs(), new PersonalData(System.getProperty("user.home"))), worker,
@@ -295,6 +296,32 @@ final class DesktopApp {
             whenFxStarts.add(() -> mainViewModel.activeCardProperty().subscribe(card ->
                     activeCard.choose(card == null ? null : card.readerName())));
 
+            // Orders addressed to the card holder (wait-for-logins) reach the login dialog as a link would.
+            Runnable startWaiting = () -> {
+                LoginWaiting waiting = waitingRef.get();
+                tunnelPin.askForLoginWaiting(waiting.state().service(), new TunnelPinViewModel.Answer() {
+                    @Override
+                    public void given(char[] pin) {
+                        waiting.start(pin);
+                    }
+
+                    @Override
+                    public void cancelled() {
+                        LOG.info("Waiting for logins not started: the PIN dialog was cancelled");
+                    }
+                });
+                windows.get().show(FxmlView.WAITING_PIN);
+            };
+            oob.ifPresent(client -> waitingRef.set(new LoginWaiting(client, service,
+                    new ActiveHolderCard(monitor, activeCard, issuers), pinCache,
+                    link -> receiver.get().handOver(List.of(link.toUri()), System.nanoTime()),
+                    state -> trayPresenter.ifPresent(presenter -> presenter.waitingChanged(state,
+                            startWaiting, () -> waitingRef.get().stop())), clock)));
+            Optional<LoginWaiting> waiting = Optional.ofNullable(waitingRef.get());
+            waiting.ifPresent(w -> pinCache.whenKept(card -> w.pinKept()));
+            // The user's autostart entry and waiting for logins follow the merged settings.
+            worker.execute(() -> apply(settings, pinCache, loginStart, waiting));
+
             DesktopTunnels tunnels = new DesktopTunnels(settings, new CachedTunnelPins(pinCache, monitor), tunnelPin,
                     windows, worker, fxThread, whenFxStarts, trayPresenter, mainViewModel);
             tunnelsRef.set(tunnels);
@@ -311,6 +338,7 @@ final class DesktopApp {
                 @Override
                 public void activeCardRemoved() {
                     tunnels.cardRemoved();
+                    waiting.ifPresent(LoginWaiting::cardRemoved);
                     if (fxThread.isStarted()) {
                         fxThread.execute(() -> login.endExternally(new Outcome.CardRemoved()));
                     }
@@ -318,6 +346,7 @@ final class DesktopApp {
 
                 @Override
                 public void activeCardArrived() {
+                    waiting.ifPresent(LoginWaiting::cardArrived);
                     if (fxThread.isStarted()) {
                         fxThread.execute(() -> {
                             if (windows.get().isShowing(FxmlView.PIN_CHANGE)) {
@@ -361,6 +390,7 @@ final class DesktopApp {
             Thread.currentThread().interrupt();
         } finally {
             Optional.ofNullable(tunnelsRef.get()).ifPresent(DesktopTunnels::close);
+            Optional.ofNullable(waitingRef.get()).ifPresent(LoginWaiting::close);
             oob.ifPresent(OobClient::close);
             tray.ifPresent(AwtTray::remove);
             if (fxThread.isStarted()) {
@@ -371,9 +401,14 @@ final class DesktopApp {
         return exitCode.get();
     }
 
-    /** The settings that take effect at once: how long a PIN is kept, and the user's start-at-login entry. */
-    private static void apply(Settings now, IdentificationPinCache pinCache, Optional<LoginStart> loginStart) {
+    /**
+     * The settings that take effect at once: how long a PIN is kept, waiting for logins addressed to the
+     * card holder, and the user's start-at-login entry.
+     */
+    private static void apply(Settings now, IdentificationPinCache pinCache, Optional<LoginStart> loginStart,
+                              Optional<LoginWaiting> waiting) {
         pinCache.keepFor(Duration.ofMinutes(now.get(SettingKey.PIN_CACHE_MINUTES).value()));
+        waiting.ifPresent(w -> w.enabled(now.get(SettingKey.WAIT_FOR_LOGINS).value()));
         loginStart.ifPresent(entry -> {
             try {
                 entry.apply(now.get(SettingKey.START_AT_LOGIN).value());
