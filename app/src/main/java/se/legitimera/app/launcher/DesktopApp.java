@@ -47,6 +47,7 @@ import se.legitimera.app.ui.login.HandOver;
 import se.legitimera.app.ui.login.LoginApprovalController;
 import se.legitimera.app.ui.login.LoginApprovalViewModel;
 import se.legitimera.app.ui.login.LoginOrders;
+import se.legitimera.app.ui.login.LoginWaitingState;
 import se.legitimera.app.ui.main.MainController;
 import se.legitimera.app.ui.main.MainViewModel;
 import se.legitimera.app.ui.pin.PinChangeController;
@@ -106,6 +107,7 @@ final class DesktopApp {
     private final CountDownLatch quitRequested = new CountDownLatch(1);
     private final AtomicInteger exitCode = new AtomicInteger(0);
     private final AtomicReference<CardPicture> latestPicture = new AtomicReference<>();
+    private final AtomicReference<LoginWaitingState> latestWaiting = new AtomicReference<>(LoginWaitingState.OFF);
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("ui-worker")
             .daemon().uncaughtExceptionHandler((t, e) -> LOG.error("UI worker task failed", e)).factory());
     // Certificate reading and OCSP may wait on a slow card or responder: apart from the UI worker.
@@ -258,13 +260,34 @@ final class DesktopApp {
 
             AtomicReference<WindowOpener> windowsRef = new AtomicReference<>();
             Supplier<WindowOpener> windows = windowsRef::get;
+            TunnelPinViewModel tunnelPin = new TunnelPinViewModel(messages);
+            // Starting to wait for logins addressed to the card holder asks the PIN in the app's PIN dialog.
+            Runnable startWaiting = () -> {
+                LoginWaiting waiting = waitingRef.get();
+                if (waiting == null) {
+                    return; // no service is allowed: the menu and the main window never offer it
+                }
+                tunnelPin.askForLoginWaiting(waiting.state().service(), new TunnelPinViewModel.Answer() {
+                    @Override
+                    public void given(char[] pin) {
+                        waiting.start(pin);
+                    }
+
+                    @Override
+                    public void cancelled() {
+                        LOG.info("Waiting for logins not started: the PIN dialog was cancelled");
+                    }
+                });
+                windows.get().show(FxmlView.WAITING_PIN);
+            };
             Map<Class<?>, Supplier<?>> controllers = new HashMap<>(Map.of(
                     MainController.class, () -> new MainController(mainViewModel, new MainController.Actions(
                             () -> windows.get().show(FxmlView.PIN_CHANGE),
                             () -> windows.get().show(FxmlView.PUK_UNBLOCK),
                             () -> windows.get().show(FxmlView.SETTINGS),
                             () -> windows.get().show(FxmlView.ABOUT), this::quit,
-                            name -> tunnelsRef.get().toggle(name))),
+                            name -> tunnelsRef.get().toggle(name), startWaiting,
+                            () -> Optional.ofNullable(waitingRef.get()).ifPresent(LoginWaiting::stop))),
                     PinChangeController.class, () -> new PinChangeController(pinChange,
                             () -> windows.get().show(FxmlView.PUK_UNBLOCK)),
                     PukUnblockController.class, () -> new PukUnblockController(pukUnblock),
@@ -272,7 +295,6 @@ final class DesktopApp {
                     SettingsController.class, () -> new SettingsController(settingsWindow),
                     AboutController.class, () -> new AboutController(about,
                             new SaveDialogExportTarget(messages, Path.of(System.getProperty("user.home"))))));
-            TunnelPinViewModel tunnelPin = new TunnelPinViewModel(messages);
             controllers.put(TunnelPinController.class, () -> new TunnelPinController(tunnelPin));
             windowsRef.set(new WindowOpener(messages, new ControllerFactory(controllers), theme,
                     tray.isPresent() ? () -> { } : this::quit));
@@ -293,30 +315,22 @@ final class DesktopApp {
                     presenter.loginWaiting(waiting, login.rpNameProperty().get()))));
             // Before JavaFX runs, the main window's model is filled when it first opens.
             whenFxStarts.add(() -> Optional.ofNullable(latestPicture.get()).ifPresent(p -> show(mainViewModel, p)));
+            whenFxStarts.add(() -> mainViewModel.updateWaiting(latestWaiting.get()));
             whenFxStarts.add(() -> mainViewModel.activeCardProperty().subscribe(card ->
                     activeCard.choose(card == null ? null : card.readerName())));
 
-            // Orders addressed to the card holder (wait-for-logins) reach the login dialog as a link would.
-            Runnable startWaiting = () -> {
-                LoginWaiting waiting = waitingRef.get();
-                tunnelPin.askForLoginWaiting(waiting.state().service(), new TunnelPinViewModel.Answer() {
-                    @Override
-                    public void given(char[] pin) {
-                        waiting.start(pin);
-                    }
-
-                    @Override
-                    public void cancelled() {
-                        LOG.info("Waiting for logins not started: the PIN dialog was cancelled");
-                    }
-                });
-                windows.get().show(FxmlView.WAITING_PIN);
-            };
             oob.ifPresent(client -> waitingRef.set(new LoginWaiting(client, service,
                     new ActiveHolderCard(monitor, activeCard, issuers), pinCache,
                     link -> receiver.get().handOver(List.of(link.toUri()), System.nanoTime()),
-                    state -> trayPresenter.ifPresent(presenter -> presenter.waitingChanged(state,
-                            startWaiting, () -> waitingRef.get().stop())), clock)));
+                    state -> {
+                        // Orders addressed to the card holder reach the login dialog as a link would.
+                        trayPresenter.ifPresent(presenter -> presenter.waitingChanged(state, startWaiting,
+                                () -> waitingRef.get().stop()));
+                        latestWaiting.set(state);
+                        if (fxThread.isStarted()) {
+                            fxThread.execute(() -> mainViewModel.updateWaiting(latestWaiting.get()));
+                        }
+                    }, clock)));
             Optional<LoginWaiting> waiting = Optional.ofNullable(waitingRef.get());
             waiting.ifPresent(w -> pinCache.whenKept(card -> w.pinKept()));
             // The user's autostart entry and waiting for logins follow the merged settings.

@@ -106,7 +106,7 @@ final class VirtualCardDesk implements AutoCloseable {
         Map<Class<?>, Supplier<?>> controllers = Map.of(
                 MainController.class, () -> new MainController(main, new MainController.Actions(
                         () -> self.get().show(FxmlView.PIN_CHANGE), () -> self.get().show(FxmlView.PUK_UNBLOCK),
-                        () -> { }, () -> { }, () -> { }, name -> { })),
+                        () -> { }, () -> { }, () -> { }, name -> { }, () -> { }, () -> { })),
                 PinChangeController.class, () -> new PinChangeController(pinChange,
                         () -> self.get().show(FxmlView.PUK_UNBLOCK)),
                 PukUnblockController.class, () -> new PukUnblockController(pukUnblock),
