@@ -3,8 +3,10 @@ package se.legitimera.app.wiring;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -46,6 +48,12 @@ public final class LoginWaiting implements AutoCloseable {
 
     /** How long one long poll asks the service to wait (the protocol's most). */
     public static final Duration POLL_WAIT = Duration.ofSeconds(30);
+
+    /**
+     * The pause after the service answered with an order already handed on: it names each order until the
+     * login dialog has fetched it, which takes a moment on the UI worker.
+     */
+    static final Duration REPEAT_PAUSE = Duration.ofSeconds(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(LoginWaiting.class);
 
@@ -381,6 +389,7 @@ public final class LoginWaiting implements AutoCloseable {
 
     private void poll(int which, PollSession session) {
         PollBackoff backoff = backoffs.get();
+        Set<String> handedOn = new HashSet<>();
         if (!setIfCurrent(which, Phase.WAITING, null)) {
             return;
         }
@@ -393,17 +402,26 @@ public final class LoginWaiting implements AutoCloseable {
             try {
                 Optional<AutoStartLink> link = client.awaitOrder(session, POLL_WAIT);
                 backoff.reset();
+                boolean again;
                 synchronized (this) {
                     if (!current(which)) {
                         // The card left or the user stopped while this poll was out: the order is not shown.
                         return;
                     }
                     set(Phase.WAITING, null);
-                    link.ifPresent(found -> {
-                        LOG.info("A login addressed to the card holder arrived from {}", found.service());
-                        orders.accept(found);
-                    });
+                    again = link.isPresent() && !handedOn.add(link.get().autoStartToken());
+                    if (link.isPresent() && !again) {
+                        LOG.info("A login addressed to the card holder arrived from {}", link.get().service());
+                        // A second hand-over of the same order would cancel the one on screen.
+                        orders.accept(link.get());
+                    }
                 }
+                if (again) {
+                    pause.pause(this, REPEAT_PAUSE);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             } catch (ServiceUnavailableException e) {
                 Duration wait = backoff.nextPause();
                 LOG.info("{} unreachable while waiting for logins; trying again in {} s", session.service(),

@@ -111,6 +111,22 @@ class LoginWaitingTest {
     }
 
     @Test
+    void anOrderTheServiceNamesAgainUntilItIsFetched_isShownOnce_andPollingPausesMeanwhile() {
+        waiting.enabled(true);
+        client.polls.add(() -> Optional.of(FIRST));
+        client.polls.add(() -> Optional.of(FIRST));
+        client.polls.add(() -> {
+            waiting.cardRemoved();
+            return Optional.empty();
+        });
+
+        waiting.start("123456".toCharArray());
+
+        assertThat(shown).containsExactly(FIRST);
+        assertThat(pauses).containsExactly(LoginWaiting.REPEAT_PAUSE);
+    }
+
+    @Test
     void anOrderArrivingAfterTheCardLeft_isNotShown_andPollingStops() {
         waiting.enabled(true);
         client.polls.add(() -> {
