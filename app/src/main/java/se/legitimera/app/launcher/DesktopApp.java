@@ -62,6 +62,7 @@ import se.legitimera.app.ui.tunnel.TunnelPinViewModel;
 import se.legitimera.app.wiring.ActiveCard;
 import se.legitimera.app.wiring.ActiveHolderCard;
 import se.legitimera.app.wiring.LoginWaiting;
+import se.legitimera.app.wiring.WaitingStart;
 import se.legitimera.app.wiring.CardCertificates;
 import se.legitimera.app.wiring.CardEventRelay;
 import se.legitimera.app.wiring.CachedTunnelPins;
@@ -262,24 +263,8 @@ final class DesktopApp {
             Supplier<WindowOpener> windows = windowsRef::get;
             TunnelPinViewModel tunnelPin = new TunnelPinViewModel(messages);
             // Starting to wait for logins addressed to the card holder asks the PIN in the app's PIN dialog.
-            Runnable startWaiting = () -> {
-                LoginWaiting waiting = waitingRef.get();
-                if (waiting == null) {
-                    return; // no service is allowed: the menu and the main window never offer it
-                }
-                tunnelPin.askForLoginWaiting(waiting.state().service(), new TunnelPinViewModel.Answer() {
-                    @Override
-                    public void given(char[] pin) {
-                        waiting.start(pin);
-                    }
-
-                    @Override
-                    public void cancelled() {
-                        LOG.info("Waiting for logins not started: the PIN dialog was cancelled");
-                    }
-                });
-                windows.get().show(FxmlView.WAITING_PIN);
-            };
+            Runnable startWaiting = () -> Optional.ofNullable(waitingRef.get())
+                    .ifPresent(waiting -> new WaitingStart(waiting, tunnelPin, windows).run());
             Map<Class<?>, Supplier<?>> controllers = new HashMap<>(Map.of(
                     MainController.class, () -> new MainController(mainViewModel, new MainController.Actions(
                             () -> windows.get().show(FxmlView.PIN_CHANGE),

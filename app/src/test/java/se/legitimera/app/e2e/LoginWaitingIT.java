@@ -27,6 +27,7 @@ import se.legitimera.app.ui.window.WindowTestBench;
 import se.legitimera.app.wiring.ActiveHolderCard;
 import se.legitimera.app.wiring.LoginWaiting;
 import se.legitimera.app.wiring.OobLoginOrders;
+import se.legitimera.app.wiring.WaitingStart;
 import se.legitimera.devkit.card.VirtualSithsCard;
 import se.legitimera.devkit.pki.TestPki;
 import se.legitimera.devkit.pki.TlsCredential;
@@ -137,8 +138,17 @@ class LoginWaitingIT {
         awaitPhase(Phase.NEEDS_PIN);
         assertThat(desk.card.triesLeft(VirtualSithsCard.IDENTIFICATION_PIN)).isEqualTo(3);
 
-        waiting.start(VirtualCardDesk.PIN.toCharArray());
+        // "Vänta på inloggningar": the PIN in the app's PIN dialog, as the tray menu and main window ask it.
+        bench.fx(new WaitingStart(waiting, desk.pinDialog, () -> desk.windows));
+        bench.await("the PIN dialog", () -> desk.windows.isShowing(FxmlView.WAITING_PIN));
+        Stage pinDialog = bench.fx(() -> desk.windows.show(FxmlView.WAITING_PIN));
+        assertThat(bench.fx(() -> pinDialog.getTitle())).isEqualTo("Legitimera \u2013 vänta på inloggningar");
+        assertThat(text(pinDialog, "#asker")).contains(service.serviceUrl().toString());
+        bench.screenshot(pinDialog, "start-waiting-pin");
+        robot.clickOn(node(pinDialog, "#pin")).write(VirtualCardDesk.PIN);
+        robot.type(KeyCode.ENTER);
         awaitPhase(Phase.WAITING);
+        assertThat(bench.fx(() -> desk.windows.isShowing(FxmlView.WAITING_PIN))).isFalse();
         Map<String, Object> order = rp.authFor(HSA_ID, "Journalen", BINDING_MESSAGE);
 
         bench.await("the login dialog", () -> desk.windows.isShowing(FxmlView.LOGIN_APPROVAL));

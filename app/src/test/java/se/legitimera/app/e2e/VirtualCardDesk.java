@@ -27,6 +27,8 @@ import se.legitimera.app.ui.pin.PinChangeViewModel;
 import se.legitimera.app.ui.pin.PinRole;
 import se.legitimera.app.ui.pin.PukUnblockController;
 import se.legitimera.app.ui.pin.PukUnblockViewModel;
+import se.legitimera.app.ui.tunnel.TunnelPinController;
+import se.legitimera.app.ui.tunnel.TunnelPinViewModel;
 import se.legitimera.app.ui.window.WindowTestBench;
 import se.legitimera.app.wiring.ActiveCard;
 import se.legitimera.app.wiring.CardCertificates;
@@ -64,6 +66,8 @@ final class VirtualCardDesk implements AutoCloseable {
     final WindowOpener windows;
     final TestPki pki;
     final HandOver handOver;
+    /** The app's PIN dialog (tunnels, and starting to wait for logins). */
+    final TunnelPinViewModel pinDialog;
     /** The card the dialogs and logins use, as DesktopApp's. */
     final ActiveCard active;
     /** Run on the monitor's event thread when the active card leaves or arrives, as DesktopApp's relay does. */
@@ -103,7 +107,9 @@ final class VirtualCardDesk implements AutoCloseable {
         login = new LoginApprovalViewModel(bench.messages, orders.create(monitor, active, pins), bench.worker, Platform::runLater,
                 Clock.systemDefaultZone());
         AtomicReference<WindowOpener> self = new AtomicReference<>();
+        pinDialog = new TunnelPinViewModel(bench.messages);
         Map<Class<?>, Supplier<?>> controllers = Map.of(
+                TunnelPinController.class, () -> new TunnelPinController(pinDialog),
                 MainController.class, () -> new MainController(main, new MainController.Actions(
                         () -> self.get().show(FxmlView.PIN_CHANGE), () -> self.get().show(FxmlView.PUK_UNBLOCK),
                         () -> { }, () -> { }, () -> { }, name -> { }, () -> { }, () -> { })),
