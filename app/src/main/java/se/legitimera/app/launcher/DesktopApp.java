@@ -47,6 +47,7 @@ import se.legitimera.app.ui.login.HandOver;
 import se.legitimera.app.ui.login.LoginApprovalController;
 import se.legitimera.app.ui.login.LoginApprovalViewModel;
 import se.legitimera.app.ui.login.LoginOrders;
+import se.legitimera.app.ui.login.LoginWaitingState;
 import se.legitimera.app.ui.main.MainController;
 import se.legitimera.app.ui.main.MainViewModel;
 import se.legitimera.app.ui.pin.PinChangeController;
@@ -59,6 +60,9 @@ import se.legitimera.app.ui.settings.SettingsViewModel;
 import se.legitimera.app.ui.tunnel.TunnelPinController;
 import se.legitimera.app.ui.tunnel.TunnelPinViewModel;
 import se.legitimera.app.wiring.ActiveCard;
+import se.legitimera.app.wiring.ActiveHolderCard;
+import se.legitimera.app.wiring.LoginWaiting;
+import se.legitimera.app.wiring.WaitingStart;
 import se.legitimera.app.wiring.CardCertificates;
 import se.legitimera.app.wiring.CardEventRelay;
 import se.legitimera.app.wiring.CachedTunnelPins;
@@ -104,6 +108,7 @@ final class DesktopApp {
     private final CountDownLatch quitRequested = new CountDownLatch(1);
     private final AtomicInteger exitCode = new AtomicInteger(0);
     private final AtomicReference<CardPicture> latestPicture = new AtomicReference<>();
+    private final AtomicReference<LoginWaitingState> latestWaiting = new AtomicReference<>(LoginWaitingState.OFF);
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("ui-worker")
             .daemon().uncaughtExceptionHandler((t, e) -> LOG.error("UI worker task failed", e)).factory());
     // Certificate reading and OCSP may wait on a slow card or responder: apart from the UI worker.
@@ -222,6 +227,7 @@ final class DesktopApp {
         TerminalSource terminals = demo.map(d -> TerminalSource.of(d.terminals())).orElseGet(TerminalSource::pcsc);
         Optional<OobClient> oob = demo.map(DesktopApp::demoClient).or(this::configuredClient);
         AtomicReference<DesktopTunnels> tunnelsRef = new AtomicReference<>();
+        AtomicReference<LoginWaiting> waitingRef = new AtomicReference<>();
         // Closed before the monitor: quitting wipes a kept PIN.
         try (CardMonitor monitor = CardMonitor.builder().withTerminalSource(terminals)
                 .withProfiles(CardProfilePolicy.forThisMachine()).build();
@@ -244,12 +250,10 @@ final class DesktopApp {
             LoginApprovalViewModel login = new LoginApprovalViewModel(messages, orders, worker,
                     Platform::runLater, clock);
             Optional<LoginStart> loginStart = LoginStart.forThisMachine();
-            SettingsViewModel settingsWindow = new SettingsViewModel(messages, store, worker, Platform::runLater,
-                    saved -> apply(saved, pinCache, loginStart));
-            // The user's autostart entry follows the merged setting even when a file changed behind the app.
-            worker.execute(() -> apply(settings, pinCache, loginStart));
             Optional<ServiceOrigin> service = demo.map(d -> ServiceOrigin.parse(d.serviceOrigin().toString()))
                     .or(() -> ServiceAccess.selectedService(settings));
+            SettingsViewModel settingsWindow = new SettingsViewModel(messages, store, worker, Platform::runLater,
+                    saved -> apply(saved, pinCache, loginStart, Optional.ofNullable(waitingRef.get())));
             AboutViewModel about = new AboutViewModel(messages, () -> collectDiagnostics(monitor.snapshot(),
                     oob.flatMap(client -> service.map(client::check))),
                     new DiagnosticsExport(folders.logs(), new PersonalData(System.getProperty("user.home"))), worker,
@@ -257,13 +261,18 @@ final class DesktopApp {
 
             AtomicReference<WindowOpener> windowsRef = new AtomicReference<>();
             Supplier<WindowOpener> windows = windowsRef::get;
+            TunnelPinViewModel tunnelPin = new TunnelPinViewModel(messages);
+            // Starting to wait for logins addressed to the card holder asks the PIN in the app's PIN dialog.
+            Runnable startWaiting = () -> Optional.ofNullable(waitingRef.get())
+                    .ifPresent(waiting -> new WaitingStart(waiting, tunnelPin, windows).run());
             Map<Class<?>, Supplier<?>> controllers = new HashMap<>(Map.of(
                     MainController.class, () -> new MainController(mainViewModel, new MainController.Actions(
                             () -> windows.get().show(FxmlView.PIN_CHANGE),
                             () -> windows.get().show(FxmlView.PUK_UNBLOCK),
                             () -> windows.get().show(FxmlView.SETTINGS),
                             () -> windows.get().show(FxmlView.ABOUT), this::quit,
-                            name -> tunnelsRef.get().toggle(name))),
+                            name -> tunnelsRef.get().toggle(name), startWaiting,
+                            () -> Optional.ofNullable(waitingRef.get()).ifPresent(LoginWaiting::stop))),
                     PinChangeController.class, () -> new PinChangeController(pinChange,
                             () -> windows.get().show(FxmlView.PUK_UNBLOCK)),
                     PukUnblockController.class, () -> new PukUnblockController(pukUnblock),
@@ -271,7 +280,6 @@ final class DesktopApp {
                     SettingsController.class, () -> new SettingsController(settingsWindow),
                     AboutController.class, () -> new AboutController(about,
                             new SaveDialogExportTarget(messages, Path.of(System.getProperty("user.home"))))));
-            TunnelPinViewModel tunnelPin = new TunnelPinViewModel(messages);
             controllers.put(TunnelPinController.class, () -> new TunnelPinController(tunnelPin));
             windowsRef.set(new WindowOpener(messages, new ControllerFactory(controllers), theme,
                     tray.isPresent() ? () -> { } : this::quit));
@@ -292,8 +300,26 @@ final class DesktopApp {
                     presenter.loginWaiting(waiting, login.rpNameProperty().get()))));
             // Before JavaFX runs, the main window's model is filled when it first opens.
             whenFxStarts.add(() -> Optional.ofNullable(latestPicture.get()).ifPresent(p -> show(mainViewModel, p)));
+            whenFxStarts.add(() -> mainViewModel.updateWaiting(latestWaiting.get()));
             whenFxStarts.add(() -> mainViewModel.activeCardProperty().subscribe(card ->
                     activeCard.choose(card == null ? null : card.readerName())));
+
+            oob.ifPresent(client -> waitingRef.set(new LoginWaiting(client, service,
+                    new ActiveHolderCard(monitor, activeCard, issuers), pinCache,
+                    link -> receiver.get().handOver(List.of(link.toUri()), System.nanoTime()),
+                    state -> {
+                        // Orders addressed to the card holder reach the login dialog as a link would.
+                        trayPresenter.ifPresent(presenter -> presenter.waitingChanged(state, startWaiting,
+                                () -> waitingRef.get().stop()));
+                        latestWaiting.set(state);
+                        if (fxThread.isStarted()) {
+                            fxThread.execute(() -> mainViewModel.updateWaiting(latestWaiting.get()));
+                        }
+                    }, clock)));
+            Optional<LoginWaiting> waiting = Optional.ofNullable(waitingRef.get());
+            waiting.ifPresent(w -> pinCache.whenKept(card -> w.pinKept()));
+            // The user's autostart entry and waiting for logins follow the merged settings.
+            worker.execute(() -> apply(settings, pinCache, loginStart, waiting));
 
             DesktopTunnels tunnels = new DesktopTunnels(settings, new CachedTunnelPins(pinCache, monitor), tunnelPin,
                     windows, worker, fxThread, whenFxStarts, trayPresenter, mainViewModel);
@@ -311,6 +337,7 @@ final class DesktopApp {
                 @Override
                 public void activeCardRemoved() {
                     tunnels.cardRemoved();
+                    waiting.ifPresent(LoginWaiting::cardRemoved);
                     if (fxThread.isStarted()) {
                         fxThread.execute(() -> login.endExternally(new Outcome.CardRemoved()));
                     }
@@ -318,6 +345,7 @@ final class DesktopApp {
 
                 @Override
                 public void activeCardArrived() {
+                    waiting.ifPresent(LoginWaiting::cardArrived);
                     if (fxThread.isStarted()) {
                         fxThread.execute(() -> {
                             if (windows.get().isShowing(FxmlView.PIN_CHANGE)) {
@@ -361,6 +389,7 @@ final class DesktopApp {
             Thread.currentThread().interrupt();
         } finally {
             Optional.ofNullable(tunnelsRef.get()).ifPresent(DesktopTunnels::close);
+            Optional.ofNullable(waitingRef.get()).ifPresent(LoginWaiting::close);
             oob.ifPresent(OobClient::close);
             tray.ifPresent(AwtTray::remove);
             if (fxThread.isStarted()) {
@@ -371,9 +400,14 @@ final class DesktopApp {
         return exitCode.get();
     }
 
-    /** The settings that take effect at once: how long a PIN is kept, and the user's start-at-login entry. */
-    private static void apply(Settings now, IdentificationPinCache pinCache, Optional<LoginStart> loginStart) {
+    /**
+     * The settings that take effect at once: how long a PIN is kept, waiting for logins addressed to the
+     * card holder, and the user's start-at-login entry.
+     */
+    private static void apply(Settings now, IdentificationPinCache pinCache, Optional<LoginStart> loginStart,
+                              Optional<LoginWaiting> waiting) {
         pinCache.keepFor(Duration.ofMinutes(now.get(SettingKey.PIN_CACHE_MINUTES).value()));
+        waiting.ifPresent(w -> w.enabled(now.get(SettingKey.WAIT_FOR_LOGINS).value()));
         loginStart.ifPresent(entry -> {
             try {
                 entry.apply(now.get(SettingKey.START_AT_LOGIN).value());

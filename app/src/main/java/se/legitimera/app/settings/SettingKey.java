@@ -69,6 +69,14 @@ public final class SettingKey<T> {
             text -> parseInt(text, 0, 480), String::valueOf, 0);
 
     /**
+     * Whether the app waits for logins addressed to the card holder (protocol section 5: a card-signed poll
+     * session at the selected service, for VDI and thin clients where a browser's link cannot reach the
+     * app); off by default.
+     */
+    public static final SettingKey<Boolean> WAIT_FOR_LOGINS = scalar("wait-for-logins",
+            SettingKey::parseBoolean, String::valueOf, Boolean.FALSE);
+
+    /**
      * Certificate policy OIDs and the trust level each stands for, e.g. {@code 1.2.752.29.4.13.3.1=3}; they
      * come before the built-in (unconfirmed) table.
      */
@@ -90,7 +98,7 @@ public final class SettingKey<T> {
 
     private static final List<SettingKey<?>> ALL = List.of(ENVIRONMENT, PRODUCTION_URL, PRODUCTION_PINS,
             TEST_URL, TEST_PINS, QA_URL, QA_PINS, SERVICE_URL, ALLOWED_ORIGINS, PKCS11_MODULE, LANGUAGE,
-            START_AT_LOGIN, PIN_CACHE_MINUTES, TRUST_LEVELS, LOG_LEVEL, TUNNELS);
+            START_AT_LOGIN, PIN_CACHE_MINUTES, WAIT_FOR_LOGINS, TRUST_LEVELS, LOG_LEVEL, TUNNELS);
 
     private static final Pattern TUNNEL_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
     private static final List<String> TUNNEL_FIELDS = List.of("local-port", "upstream", "mode", "trust", "autostart");

@@ -10,6 +10,8 @@ import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.function.Consumer;
 import se.legitimera.app.ui.common.Messages;
+import se.legitimera.app.ui.common.OutcomeTexts;
+import se.legitimera.app.ui.login.LoginWaitingState;
 import se.legitimera.app.ui.tunnel.TunnelState;
 
 /**
@@ -32,6 +34,8 @@ public final class TrayPresenter {
     private List<TunnelState> tunnels = List.of();
     private List<TunnelState> shownTunnels = List.of();
     private Consumer<String> toggleTunnel = name -> { };
+    private TrayMenu.WaitingItem waiting = TrayMenu.WaitingItem.NONE;
+    private TrayMenu.WaitingItem shownWaiting = TrayMenu.WaitingItem.NONE;
 
     public TrayPresenter(Tray tray, ResourceBundle messages, TrayActions actions, Clock clock) {
         this.tray = Objects.requireNonNull(tray, "tray");
@@ -103,23 +107,47 @@ public final class TrayPresenter {
         render();
     }
 
+    /**
+     * Waiting for logins addressed to the card holder changed: the tooltip says whether the app waits, the
+     * menu offers to start ({@code start}, on the UI thread) or stop it, and a problem (wrong PIN, refusal, a
+     * session the service ended) or the start of waiting is notified once.
+     */
+    public synchronized void waitingChanged(LoginWaitingState state, Runnable start, Runnable stop) {
+        LoginWaitingState was = waiting.state();
+        waiting = new TrayMenu.WaitingItem(state, start, stop);
+        situation = situation.withWaitingForLogins(state.phase() == LoginWaitingState.Phase.WAITING);
+        boolean reconnected = was.phase() == LoginWaitingState.Phase.WAITING
+                || was.phase() == LoginWaitingState.Phase.RECONNECTING;
+        if (state.phase() == LoginWaitingState.Phase.WAITING && !reconnected) {
+            tray.notify(new TrayNotice(messages.getString("tray.notice.waiting"),
+                    Messages.format(messages, "tray.notice.waiting.text", state.service()), TrayNotice.Kind.INFO));
+        } else if (state.problem().isPresent() && !state.problem().equals(was.problem())
+                && state.phase() != LoginWaitingState.Phase.RECONNECTING) {
+            tray.notify(new TrayNotice(messages.getString("tray.notice.notWaiting"),
+                    new OutcomeTexts(messages).describe(state.problem().get()), TrayNotice.Kind.WARNING));
+        }
+        render();
+    }
+
     /** What the tray shows now. */
     public synchronized TraySituation situation() {
         return situation;
     }
 
     private void render() {
-        if (situation.equals(shown) && tunnels.equals(shownTunnels)) {
+        if (situation.equals(shown) && tunnels.equals(shownTunnels) && waiting.equals(shownWaiting)) {
             return;
         }
         shown = situation;
         shownTunnels = tunnels;
+        shownWaiting = waiting;
         TrayState state = situation.state();
         String stateText = messages.getString(state.tooltipKey());
-        if (!situation.cardType().isEmpty() && state == TrayState.CARD_READY) {
+        if (!situation.cardType().isEmpty()
+                && (state == TrayState.CARD_READY || state == TrayState.WAITING_FOR_LOGINS)) {
             stateText = stateText + " (" + situation.cardType() + ")";
         }
         tray.show(state.tone(), state.badge(), Messages.format(messages, "tray.tooltip", stateText),
-                TrayMenu.build(situation, tunnels, toggleTunnel, messages, actions));
+                TrayMenu.build(situation, tunnels, toggleTunnel, waiting, messages, actions));
     }
 }

@@ -7,6 +7,8 @@ public enum TrayState {
     NO_READER(TrayIconImage.Tone.IDLE, false, "tray.state.noReader"),
     NO_CARD(TrayIconImage.Tone.IDLE, false, "tray.state.noCard"),
     CARD_READY(TrayIconImage.Tone.READY, false, "tray.state.cardReady"),
+    /** The card is ready and the app waits for logins addressed to its holder (a poll session is open). */
+    WAITING_FOR_LOGINS(TrayIconImage.Tone.READY, false, "tray.state.waitingForLogins"),
     LOGIN_WAITING(TrayIconImage.Tone.ATTENTION, true, "tray.state.loginWaiting"),
     PIN_BLOCKED(TrayIconImage.Tone.ATTENTION, false, "tray.state.pinBlocked"),
     ERROR(TrayIconImage.Tone.ERROR, false, "tray.state.error");

@@ -58,6 +58,7 @@ public final class IdentificationPinCache implements Consumer<CardEvent>, AutoCl
     private final SecureRandom random = new SecureRandom();
     private Duration keepFor;
     private Saved saved;
+    private volatile Consumer<CardIdentity> whenKept = card -> { };
 
     IdentificationPinCache(Duration keepFor, Clock clock, ScheduledExecutorService timer) {
         this.keepFor = checked(keepFor);
@@ -86,6 +87,14 @@ public final class IdentificationPinCache implements Consumer<CardEvent>, AutoCl
                 expireIfDue();
             }
         }
+    }
+
+    /**
+     * Hears each PIN the cache starts keeping (the card just accepted it), with the card it belongs to; called
+     * on the thread that reported the card's answer, after the cache's lock is released. Must not block.
+     */
+    public void whenKept(Consumer<CardIdentity> listener) {
+        whenKept = Objects.requireNonNull(listener, "listener");
     }
 
     /** Whether PINs are kept at all. */
@@ -157,9 +166,9 @@ public final class IdentificationPinCache implements Consumer<CardEvent>, AutoCl
         return saved != null;
     }
 
-    private synchronized void keep(CardIdentity card, char[] pin) {
+    private synchronized boolean keep(CardIdentity card, char[] pin) {
         if (keepFor.isZero()) {
-            return;
+            return false;
         }
         wipe("replaced");
         Instant typedAt = clock.instant();
@@ -172,6 +181,7 @@ public final class IdentificationPinCache implements Consumer<CardEvent>, AutoCl
         saved = new Saved(card, masked, pad, typedAt);
         saved.expiry = schedule(typedAt.plus(keepFor));
         LOG.info("Identification PIN kept for {} minutes", keepFor.toMinutes());
+        return true;
     }
 
     private synchronized void refused(Saved which) {
@@ -272,8 +282,8 @@ public final class IdentificationPinCache implements Consumer<CardEvent>, AutoCl
         /** The card accepted the PIN: a PIN just typed is kept from now on (when keeping is on). */
         @Override
         public void accepted() {
-            if (!fromCache) {
-                keep(card, pin);
+            if (!fromCache && keep(card, pin)) {
+                whenKept.accept(card);
             }
         }
 

@@ -37,6 +37,11 @@ public final class RelyingParty {
         return post("/rp/v1/auth", Map.of("rpName", rpName, "message", message, "requestedLoa", 3));
     }
 
+    /** POST /rp/v1/auth for an order addressed to the card holder with {@code hsaId} (protocol section 5). */
+    Map<String, Object> authFor(String hsaId, String rpName, String message) throws Exception {
+        return post("/rp/v1/auth", Map.of("rpName", rpName, "message", message, "requestedLoa", 3, "hsaId", hsaId));
+    }
+
     /** POST /rp/v1/collect: status, hintCode and, once complete, completionData. */
     Map<String, Object> collect(Map<String, Object> order) throws Exception {
         return post("/rp/v1/collect", Map.of("orderRef", order.get("orderRef")));

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.Map;
@@ -26,6 +27,8 @@ import se.legitimera.app.ui.pin.PinChangeViewModel;
 import se.legitimera.app.ui.pin.PinRole;
 import se.legitimera.app.ui.pin.PukUnblockController;
 import se.legitimera.app.ui.pin.PukUnblockViewModel;
+import se.legitimera.app.ui.tunnel.TunnelPinController;
+import se.legitimera.app.ui.tunnel.TunnelPinViewModel;
 import se.legitimera.app.ui.window.WindowTestBench;
 import se.legitimera.app.wiring.ActiveCard;
 import se.legitimera.app.wiring.CardCertificates;
@@ -63,6 +66,13 @@ final class VirtualCardDesk implements AutoCloseable {
     final WindowOpener windows;
     final TestPki pki;
     final HandOver handOver;
+    /** The app's PIN dialog (tunnels, and starting to wait for logins). */
+    final TunnelPinViewModel pinDialog;
+    /** The card the dialogs and logins use, as DesktopApp's. */
+    final ActiveCard active;
+    /** Run on the monitor's event thread when the active card leaves or arrives, as DesktopApp's relay does. */
+    final List<Runnable> whenActiveCardRemoved = new CopyOnWriteArrayList<>();
+    final List<Runnable> whenActiveCardArrived = new CopyOnWriteArrayList<>();
     /** Keeps nothing until a test turns it on with {@code keepFor}. */
     final IdentificationPinCache pins = IdentificationPinCache.start(Duration.ZERO, Clock.systemUTC());
     private final ExecutorService certificateWork = Executors.newSingleThreadExecutor(
@@ -86,7 +96,7 @@ final class VirtualCardDesk implements AutoCloseable {
                 .withInitialSecrets(PIN.toCharArray(), "654321".toCharArray(), PUK.toCharArray())
                 .openOrCreate();
         monitor = CardMonitor.builder().withTerminalSource(TerminalSource.of(readers.terminalFactory())).build();
-        ActiveCard active = new ActiveCard(monitor);
+        active = new ActiveCard(monitor);
         main = new MainViewModel(bench.messages, Clock.systemDefaultZone());
         CardPinStatusSource status = new CardPinStatusSource(monitor, active);
         CardPinUpdates pinUpdates = new CardPinUpdates(monitor, active, pins);
@@ -97,10 +107,12 @@ final class VirtualCardDesk implements AutoCloseable {
         login = new LoginApprovalViewModel(bench.messages, orders.create(monitor, active, pins), bench.worker, Platform::runLater,
                 Clock.systemDefaultZone());
         AtomicReference<WindowOpener> self = new AtomicReference<>();
+        pinDialog = new TunnelPinViewModel(bench.messages);
         Map<Class<?>, Supplier<?>> controllers = Map.of(
+                TunnelPinController.class, () -> new TunnelPinController(pinDialog),
                 MainController.class, () -> new MainController(main, new MainController.Actions(
                         () -> self.get().show(FxmlView.PIN_CHANGE), () -> self.get().show(FxmlView.PUK_UNBLOCK),
-                        () -> { }, () -> { }, () -> { }, name -> { })),
+                        () -> { }, () -> { }, () -> { }, name -> { }, () -> { }, () -> { })),
                 PinChangeController.class, () -> new PinChangeController(pinChange,
                         () -> self.get().show(FxmlView.PUK_UNBLOCK)),
                 PukUnblockController.class, () -> new PukUnblockController(pukUnblock),
@@ -120,11 +132,13 @@ final class VirtualCardDesk implements AutoCloseable {
 
             @Override
             public void activeCardRemoved() {
+                whenActiveCardRemoved.forEach(Runnable::run);
                 Platform.runLater(() -> login.endExternally(new Outcome.CardRemoved()));
             }
 
             @Override
             public void activeCardArrived() {
+                whenActiveCardArrived.forEach(Runnable::run);
                 Platform.runLater(() -> {
                     if (windows.isShowing(FxmlView.PIN_CHANGE)) {
                         pinChange.open(PinRole.IDENTIFICATION);

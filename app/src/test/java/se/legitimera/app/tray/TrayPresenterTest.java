@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import se.legitimera.app.ui.common.Messages;
+import se.legitimera.app.ui.common.Outcome;
+import se.legitimera.app.ui.login.LoginWaitingState;
 
 class TrayPresenterTest {
 
@@ -165,5 +167,52 @@ class TrayPresenterTest {
             assertThat(notice.kind()).isEqualTo(TrayNotice.Kind.WARNING);
             assertThat(notice.text()).startsWith("Ditt certifikat för Legitimering går ut om 12 dagar.");
         });
+    }
+
+    private static LoginWaitingState waiting(LoginWaitingState.Phase phase, Outcome problem) {
+        return new LoginWaitingState(phase, "https://login.example.se:443", Optional.ofNullable(problem));
+    }
+
+    @Test
+    void waitingForLogins_isInTheTooltip_andTheMenuOffersToStop() {
+        List<String> clicked = new ArrayList<>();
+        presenter.serviceChanged(true, 1);
+        presenter.cardChanged(true, "SITHS 940", "Virtual PCD 00 00", false, false);
+
+        presenter.waitingChanged(waiting(LoginWaitingState.Phase.WAITING, null), () -> clicked.add("start"),
+                () -> clicked.add("stop"));
+
+        assertThat(tray.tooltip).isEqualTo("Legitimera: kortet är redo och väntar på inloggningar (SITHS 940)");
+        assertThat(tray.notices.getLast().caption()).isEqualTo("Väntar på inloggningar");
+        TrayMenuEntry.Action stop = tray.menu.stream().filter(e -> e instanceof TrayMenuEntry.Action a
+                && a.label().equals("Sluta vänta på inloggningar")).map(e -> (TrayMenuEntry.Action) e)
+                .findFirst().orElseThrow();
+        stop.action().run();
+        assertThat(clicked).containsExactly("stop");
+    }
+
+    @Test
+    void aSessionThatNeedsThePin_isStartedFromTheMenu_andAWrongPinIsNotifiedWithTheTriesLeft() {
+        presenter.serviceChanged(true, 1);
+        presenter.cardChanged(true, "SITHS 940", "Virtual PCD 00 00", false, false);
+
+        presenter.waitingChanged(waiting(LoginWaitingState.Phase.NEEDS_PIN,
+                new Outcome.WrongCode(Outcome.Code.PIN, 2)), nothing, nothing);
+
+        assertThat(tray.enabled("Vänta på inloggningar…")).isTrue();
+        assertThat(tray.tooltip).isEqualTo("Legitimera: kortet är redo (SITHS 940)");
+        assertThat(tray.notices.getLast().caption()).isEqualTo("Väntar inte på inloggningar");
+        assertThat(tray.notices.getLast().text()).isEqualTo("Fel PIN-kod, 2 försök kvar");
+    }
+
+    @Test
+    void withoutACard_waitingCannotBeStarted_andWhenTheSettingIsOff_theMenuSaysNothingOfIt() {
+        presenter.serviceChanged(true, 1);
+        presenter.waitingChanged(waiting(LoginWaitingState.Phase.NO_CARD, null), nothing, nothing);
+        assertThat(tray.enabled("Vänta på inloggningar…")).isFalse();
+
+        presenter.waitingChanged(LoginWaitingState.OFF, nothing, nothing);
+
+        assertThat(tray.menu).noneMatch(e -> e instanceof TrayMenuEntry.Action a && a.label().contains("inloggningar"));
     }
 }

@@ -10,7 +10,12 @@ public enum FxmlView {
     ABOUT("/fxml/about.fxml", "about.title", false, false),
     SETTINGS("/fxml/settings.fxml", "settings.title", false, true),
     /** A tunnel's connection waits for the PIN: above other windows, and modal until answered. */
-    TUNNEL_PIN("/fxml/tunnel-pin.fxml", "tunnelPin.title", true, true);
+    TUNNEL_PIN("/fxml/tunnel-pin.fxml", "tunnelPin.title", true, true),
+    /**
+     * The same PIN dialog when the user starts waiting for logins addressed to the card holder (the poll
+     * session is signed with the identification key): its own title, the same view model as TUNNEL_PIN.
+     */
+    WAITING_PIN("/fxml/tunnel-pin.fxml", "waitingPin.title", true, true);
 
     private final String resource;
     private final String titleKey;
@@ -43,6 +48,6 @@ public enum FxmlView {
 
     /** Dialogs that block the app's other windows until answered. */
     public boolean modal() {
-        return this == TUNNEL_PIN;
+        return this == TUNNEL_PIN || this == WAITING_PIN;
     }
 }

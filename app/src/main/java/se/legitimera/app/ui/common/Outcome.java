@@ -87,6 +87,20 @@ public sealed interface Outcome {
     record ProofRefused(Optional<String> serviceReason) implements Outcome {
     }
 
+    /**
+     * The service does not offer waiting for logins addressed to the card holder (it answered the poll
+     * session with HTTP 404).
+     */
+    record PollNotSupported(String service) implements Outcome {
+    }
+
+    /**
+     * The service no longer knows the poll session (expired, or the service restarted): waiting again needs a
+     * new card-signed session, so the PIN once more.
+     */
+    record PollSessionEnded(String service) implements Outcome {
+    }
+
     /** Anything else; {@code detail} is technical, free of secrets and personal data, shown small. */
     record Failed(String detail) implements Outcome {
     }

@@ -42,6 +42,10 @@ public final class OutcomeTexts {
                     withReason(messages.getString("outcome.certificateRefused"), reason);
             case Outcome.ProofRefused(Optional<String> reason) ->
                     withReason(messages.getString("outcome.proofRefused"), reason);
+            case Outcome.PollNotSupported(String service) ->
+                    Messages.format(messages, "outcome.pollNotSupported", service);
+            case Outcome.PollSessionEnded(String service) ->
+                    Messages.format(messages, "outcome.pollSessionEnded", service);
             case Outcome.Failed(String detail) -> Messages.format(messages, "outcome.failed", detail);
         };
     }

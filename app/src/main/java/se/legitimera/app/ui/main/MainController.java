@@ -22,8 +22,10 @@ public final class MainController {
 
     /** What the main window's buttons do; each runs on the JavaFX thread. */
     public record Actions(Runnable changePin, Runnable unblockPin, Runnable settings, Runnable about, Runnable quit,
-                          Consumer<String> toggleTunnel) {
+                          Consumer<String> toggleTunnel, Runnable startWaiting, Runnable stopWaiting) {
         public Actions {
+            Objects.requireNonNull(startWaiting, "startWaiting");
+            Objects.requireNonNull(stopWaiting, "stopWaiting");
             Objects.requireNonNull(changePin, "changePin");
             Objects.requireNonNull(unblockPin, "unblockPin");
             Objects.requireNonNull(settings, "settings");
@@ -58,6 +60,16 @@ public final class MainController {
     private ListView<String> readerList;
     @FXML
     private VBox tunnels;
+    @FXML
+    private VBox waitingSection;
+    @FXML
+    private Label waitingStatus;
+    @FXML
+    private NoticeLabel waitingProblem;
+    @FXML
+    private Button startWaiting;
+    @FXML
+    private Button stopWaiting;
     @FXML
     private Button changePin;
     @FXML
@@ -104,6 +116,25 @@ public final class MainController {
         readerList.setItems(viewModel.readers());
         viewModel.tunnels().subscribe(this::showTunnels);
         showTunnels();
+        waitingSection.visibleProperty().bind(viewModel.waitingShownProperty());
+        waitingSection.managedProperty().bind(viewModel.waitingShownProperty());
+        waitingStatus.textProperty().bind(viewModel.waitingStatusProperty());
+        viewModel.waitingProblemProperty().subscribe(waitingProblem::show);
+        startWaiting.visibleProperty().bind(viewModel.canStopWaitingProperty().not());
+        startWaiting.managedProperty().bind(viewModel.canStopWaitingProperty().not());
+        startWaiting.disableProperty().bind(viewModel.canStartWaitingProperty().not());
+        stopWaiting.visibleProperty().bind(viewModel.canStopWaitingProperty());
+        stopWaiting.managedProperty().bind(viewModel.canStopWaitingProperty());
+    }
+
+    @FXML
+    private void onStartWaiting() {
+        actions.startWaiting().run();
+    }
+
+    @FXML
+    private void onStopWaiting() {
+        actions.stopWaiting().run();
     }
 
     private void showTunnels() {

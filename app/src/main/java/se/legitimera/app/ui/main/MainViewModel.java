@@ -20,6 +20,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import se.legitimera.app.ui.common.Messages;
 import se.legitimera.app.ui.common.Notice;
+import se.legitimera.app.ui.common.OutcomeTexts;
+import se.legitimera.app.ui.login.LoginWaitingState;
 import se.legitimera.app.ui.pin.PinRole;
 import se.legitimera.app.ui.pin.PinStatus;
 import se.legitimera.app.ui.tunnel.TunnelState;
@@ -60,6 +62,12 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<Notice> pinWarning = new ReadOnlyObjectWrapper<>(Notice.NONE);
     private final ObservableList<TunnelRow> tunnels = FXCollections.observableArrayList();
     private final ObservableList<TunnelRow> tunnelsView = FXCollections.unmodifiableObservableList(tunnels);
+
+    private final ReadOnlyBooleanWrapper waitingShown = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper waitingStatus = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Notice> waitingProblem = new ReadOnlyObjectWrapper<>(Notice.NONE);
+    private final ReadOnlyBooleanWrapper canStartWaiting = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canStopWaiting = new ReadOnlyBooleanWrapper();
 
     public MainViewModel(ResourceBundle messages, Clock clock) {
         this.messages = Objects.requireNonNull(messages, "messages");
@@ -215,6 +223,51 @@ public final class MainViewModel {
     /** One row per tunnel of the settings, in their order. */
     public ObservableList<TunnelRow> tunnels() {
         return tunnelsView;
+    }
+
+    /**
+     * Waiting for logins addressed to the card holder changed: the section shows only while the setting is
+     * on, says where it stands, why it stopped (wrong PIN with tries left, a refusal, a session the service
+     * ended), and offers to start (asks the PIN) or stop.
+     */
+    public void updateWaiting(LoginWaitingState state) {
+        waitingShown.set(state.phase() != LoginWaitingState.Phase.OFF);
+        waitingStatus.set(switch (state.phase()) {
+            case OFF -> "";
+            case NO_CARD -> messages.getString("main.waiting.noCard");
+            case NEEDS_PIN -> messages.getString("main.waiting.needsPin");
+            case OPENING -> messages.getString("main.waiting.opening");
+            case WAITING -> Messages.format(messages, "main.waiting.waiting", state.service());
+            case RECONNECTING -> Messages.format(messages, "main.waiting.reconnecting", state.service());
+        });
+        // While reconnecting the status says it all; otherwise a problem is why waiting stopped.
+        waitingProblem.set(state.phase() == LoginWaitingState.Phase.RECONNECTING ? Notice.NONE
+                : state.problem().map(p -> Notice.error(new OutcomeTexts(messages).describe(p))).orElse(Notice.NONE));
+        canStartWaiting.set(state.canStart());
+        canStopWaiting.set(state.active());
+    }
+
+    /** Whether the section on waiting for logins is shown ({@code wait-for-logins} is on). */
+    public ReadOnlyBooleanProperty waitingShownProperty() {
+        return waitingShown.getReadOnlyProperty();
+    }
+
+    /** "Väntar på inloggningar från https://..." and the like. */
+    public ReadOnlyStringProperty waitingStatusProperty() {
+        return waitingStatus.getReadOnlyProperty();
+    }
+
+    /** Why waiting stopped, as an error; none while it goes on. */
+    public ReadOnlyObjectProperty<Notice> waitingProblemProperty() {
+        return waitingProblem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canStartWaitingProperty() {
+        return canStartWaiting.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canStopWaitingProperty() {
+        return canStopWaiting.getReadOnlyProperty();
     }
 
     /** A warning at the last PIN try, an error when a PIN is blocked. */

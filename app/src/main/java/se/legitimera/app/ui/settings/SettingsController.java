@@ -44,6 +44,10 @@ public final class SettingsController implements WindowLifecycle {
     @FXML
     private Label startAtLoginLocked;
     @FXML
+    private CheckBox waitForLogins;
+    @FXML
+    private Label waitForLoginsLocked;
+    @FXML
     private Spinner<Integer> pinCacheMinutes;
     @FXML
     private Label pinCacheMinutesLocked;
@@ -77,6 +81,7 @@ public final class SettingsController implements WindowLifecycle {
         }));
         language.valueProperty().bindBidirectional(viewModel.languageProperty());
         startAtLogin.selectedProperty().bindBidirectional(viewModel.startAtLoginProperty());
+        waitForLogins.selectedProperty().bindBidirectional(viewModel.waitForLoginsProperty());
         SpinnerValueFactory.IntegerSpinnerValueFactory minutes = new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 480);
         pinCacheMinutes.setValueFactory(minutes);
         minutes.valueProperty().bindBidirectional(viewModel.pinCacheMinutesProperty());
@@ -86,6 +91,7 @@ public final class SettingsController implements WindowLifecycle {
         lock(pkcs11Module, pkcs11ModuleLocked, viewModel.pkcs11ModuleLockedProperty());
         lock(language, languageLocked, viewModel.languageLockedProperty());
         lock(startAtLogin, startAtLoginLocked, viewModel.startAtLoginLockedProperty());
+        lock(waitForLogins, waitForLoginsLocked, viewModel.waitForLoginsLockedProperty());
         lock(pinCacheMinutes, pinCacheMinutesLocked, viewModel.pinCacheMinutesLockedProperty());
         lock(logLevel, logLevelLocked, viewModel.logLevelLockedProperty());
         viewModel.noticeProperty().subscribe(notice::show);

@@ -50,6 +50,7 @@ public final class SettingsViewModel {
     private final StringProperty pkcs11Module = new SimpleStringProperty("");
     private final ObjectProperty<Language> language = new SimpleObjectProperty<>(Language.SV);
     private final BooleanProperty startAtLogin = new SimpleBooleanProperty(true);
+    private final BooleanProperty waitForLogins = new SimpleBooleanProperty(false);
     private final ObjectProperty<Integer> pinCacheMinutes = new SimpleObjectProperty<>(0);
     private final ObjectProperty<LogLevel> logLevel = new SimpleObjectProperty<>(LogLevel.INFO);
 
@@ -57,6 +58,7 @@ public final class SettingsViewModel {
     private final ReadOnlyBooleanWrapper pkcs11ModuleLocked = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper languageLocked = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper startAtLoginLocked = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper waitForLoginsLocked = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper pinCacheMinutesLocked = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper logLevelLocked = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(true);
@@ -105,6 +107,7 @@ public final class SettingsViewModel {
         changes.put(SettingKey.LANGUAGE, language.get());
         changes.put(SettingKey.START_AT_LOGIN, startAtLogin.get());
         changes.put(SettingKey.PIN_CACHE_MINUTES, pinCacheMinutes.get());
+        changes.put(SettingKey.WAIT_FOR_LOGINS, waitForLogins.get());
         changes.put(SettingKey.LOG_LEVEL, logLevel.get());
         busy.set(true);
         worker.execute(() -> {
@@ -134,12 +137,14 @@ public final class SettingsViewModel {
         language.set(settings.get(SettingKey.LANGUAGE).value());
         startAtLogin.set(settings.get(SettingKey.START_AT_LOGIN).value());
         pinCacheMinutes.set(settings.get(SettingKey.PIN_CACHE_MINUTES).value());
+        waitForLogins.set(settings.get(SettingKey.WAIT_FOR_LOGINS).value());
         logLevel.set(settings.get(SettingKey.LOG_LEVEL).value());
         environmentLocked.set(settings.get(SettingKey.ENVIRONMENT).locked());
         pkcs11ModuleLocked.set(settings.get(SettingKey.PKCS11_MODULE).locked());
         languageLocked.set(settings.get(SettingKey.LANGUAGE).locked());
         startAtLoginLocked.set(settings.get(SettingKey.START_AT_LOGIN).locked());
         pinCacheMinutesLocked.set(settings.get(SettingKey.PIN_CACHE_MINUTES).locked());
+        waitForLoginsLocked.set(settings.get(SettingKey.WAIT_FOR_LOGINS).locked());
         logLevelLocked.set(settings.get(SettingKey.LOG_LEVEL).locked());
         boolean anyLocked = settings.all().stream().anyMatch(Setting::locked);
         notice.set(anyLocked ? Notice.info(messages.getString("settings.someLocked")) : Notice.NONE);
@@ -208,6 +213,15 @@ public final class SettingsViewModel {
 
     public ReadOnlyBooleanProperty languageLockedProperty() {
         return languageLocked.getReadOnlyProperty();
+    }
+
+    /** Whether the app waits for logins addressed to the card holder ({@code wait-for-logins}). */
+    public BooleanProperty waitForLoginsProperty() {
+        return waitForLogins;
+    }
+
+    public ReadOnlyBooleanProperty waitForLoginsLockedProperty() {
+        return waitForLoginsLocked.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty startAtLoginLockedProperty() {

@@ -75,6 +75,23 @@ public final class TunnelPinViewModel {
         refresh();
     }
 
+    /**
+     * The user starts waiting for logins addressed to the card holder at {@code service}: the poll session is
+     * signed with the identification key, so the same dialog asks for the PIN. A question still open is
+     * cancelled first.
+     */
+    public void askForLoginWaiting(String service, Answer answer) {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(answer, "answer");
+        cancel();
+        pending = answer;
+        asker.set(Messages.format(messages, "waitingPin.asker", service));
+        notice.set(Notice.NONE);
+        warning.set(Notice.NONE);
+        phase.set(Phase.ASKING);
+        refresh();
+    }
+
     /** The password field changed; takes ownership of {@code typed}. */
     public void pinTyped(char[] typed) {
         pin.replace(typed);

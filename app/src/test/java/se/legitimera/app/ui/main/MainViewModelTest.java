@@ -1,5 +1,7 @@
 package se.legitimera.app.ui.main;
 
+import se.legitimera.app.ui.login.LoginWaitingState;
+import se.legitimera.app.ui.common.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -145,5 +147,29 @@ class MainViewModelTest {
                         "Igång, väntar på första anslutningen", "Stoppa", true, true),
                 new TunnelRow("lab", "tls://localhost:8444 \u2192 https://lab.example.se", "Stoppad", "Starta", false,
                         true));
+    }
+
+    @Test
+    void waitingForLogins_saysWhereItStands_andWhyItStopped() {
+        assertThat(viewModel.waitingShownProperty().get()).isFalse();
+
+        viewModel.updateWaiting(new LoginWaitingState(
+                LoginWaitingState.Phase.NEEDS_PIN, "https://login.example.se:443",
+                Optional.of(new Outcome.PollSessionEnded(
+                        "https://login.example.se:443"))));
+
+        assertThat(viewModel.waitingShownProperty().get()).isTrue();
+        assertThat(viewModel.canStartWaitingProperty().get()).isTrue();
+        assertThat(viewModel.canStopWaitingProperty().get()).isFalse();
+        assertThat(viewModel.waitingProblemProperty().get().text()).contains("avslutade väntan på inloggningar");
+
+        viewModel.updateWaiting(new LoginWaitingState(
+                LoginWaitingState.Phase.WAITING, "https://login.example.se:443",
+                Optional.empty()));
+
+        assertThat(viewModel.waitingStatusProperty().get())
+                .isEqualTo("Väntar på inloggningar från https://login.example.se:443.");
+        assertThat(viewModel.canStopWaitingProperty().get()).isTrue();
+        assertThat(viewModel.waitingProblemProperty().get()).isEqualTo(Notice.NONE);
     }
 }

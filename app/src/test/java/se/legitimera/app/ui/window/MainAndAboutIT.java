@@ -78,7 +78,7 @@ class MainAndAboutIT {
     private WindowOpener windows(Theme theme, Runnable openAbout) {
         Map<Class<?>, Supplier<?>> controllers = Map.of(
                 MainController.class, () -> new MainController(main, new MainController.Actions(() -> { }, () -> { },
-                        () -> { }, openAbout, () -> { }, name -> { })),
+                        () -> { }, openAbout, () -> { }, name -> { }, () -> { }, () -> { })),
                 AboutController.class, () -> new AboutController(about,
                         (owner, name) -> Optional.of(temp.resolve(name))));
         return bench.windows(theme, controllers);
