@@ -2,10 +2,9 @@
 # Try Legitimera in Keycloak: builds the extension and the app, starts Keycloak 26.7.3 (from Maven Central,
 # unpacked under keycloak/target) with the extension and the demo realm (keycloak/realm) on
 # https://127.0.0.1:${PORT:-8543}, TLS and card trust from the devkit test PKI (~/.legitimera-devkit/pki),
-# and prints a login URL and the legitimera auth command for its page's link. Ctrl-C stops Keycloak.
-#
-# A card for the login: the devkit's virtual card in vpcd (pcscd with vsmartcard-vpcd running), e.g.
-#   java -jar devkit/target/legitimera-devkit.jar card --help
+# and, with pcscd+vpcd and a display, the virtual SITHS card and the tray app allowing it; opens each login
+# in the browser and prints the ID token's claims. Ctrl-C stops all it started.
+# Without pcscd or a display: log in with `legitimera auth` and a card of your own (the command is printed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"

@@ -2,9 +2,9 @@ package se.legitimera.keycloak.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,12 +14,14 @@ import se.legitimera.devkit.pki.Holder;
 import se.legitimera.keycloak.stack.HttpLogin;
 import se.legitimera.keycloak.stack.KeycloakServer;
 import se.legitimera.keycloak.stack.OidcTestClient;
+import se.legitimera.keycloak.stack.ReferenceService;
 import se.legitimera.keycloak.stack.SoftwareCardApp;
 import se.legitimera.keycloak.stack.TestRealms;
 
 /**
  * bench/keycloak: logins through the real Keycloak with software card keys, from the client's authorization
- * request to a validated ID token (no PIN entry; a P-256 software signature takes well under a millisecond).
+ * request to a validated ID token (no PIN entry; a P-256 software signature takes well under a millisecond),
+ * turn by turn with the same flow through the devkit reference service's OIDC front (the ratio).
  * Not an IT: run it by name, see bench/keycloak/README.md. Prints its figures; asserts only that no login
  * was lost.
  */
@@ -37,19 +39,28 @@ class KeycloakLoginBenchmark {
         int warmUp = Integer.getInteger("bench.warmup", 20);
         int rounds = Integer.getInteger("bench.rounds", 100);
         int concurrent = Integer.getInteger("bench.concurrent", 200);
-        for (int i = 0; i < warmUp; i++) {
-            new HttpLogin(keycloak.clientTls()).login(client, card);
+        try (ReferenceService reference = ReferenceService.beside(keycloak)) {
+            OidcTestClient referenceClient = OidcTestClient.discover(reference.issuer(), "benchmark",
+                    keycloak.callback().redirectUri(), keycloak.clientTls()).expectingIdTokensSignedWith(JWSAlgorithm.ES256);
+            for (int i = 0; i < warmUp; i++) {
+                new HttpLogin(keycloak.clientTls()).login(client, card);
+                new HttpLogin(keycloak.clientTls(), HttpLogin.Front.REFERENCE_SERVICE).login(referenceClient, card);
+            }
+            // Turn by turn, so that both see the same machine load.
+            List<Long> viaKeycloak = new ArrayList<>();
+            List<Long> viaReference = new ArrayList<>();
+            for (int i = 0; i < rounds; i++) {
+                viaKeycloak.add(timedLogin(new HttpLogin(keycloak.clientTls()), client, card));
+                viaReference.add(timedLogin(new HttpLogin(keycloak.clientTls(), HttpLogin.Front.REFERENCE_SERVICE),
+                        referenceClient, card));
+            }
+            double[] kc = medianAndP90(viaKeycloak);
+            double[] ref = medianAndP90(viaReference);
+            System.out.printf("BENCH keycloak sequential: %d logins, median %.1f ms, p90 %.1f ms%n", rounds, kc[0], kc[1]);
+            System.out.printf("BENCH reference service sequential: %d logins, median %.1f ms, p90 %.1f ms%n", rounds,
+                    ref[0], ref[1]);
+            System.out.printf("BENCH ratio keycloak/reference: median %.2f, p90 %.2f%n", kc[0] / ref[0], kc[1] / ref[1]);
         }
-        List<Long> micros = new ArrayList<>();
-        for (int i = 0; i < rounds; i++) {
-            long start = System.nanoTime();
-            OidcTestClient.Tokens tokens = new HttpLogin(keycloak.clientTls()).login(client, card);
-            micros.add((System.nanoTime() - start) / 1000);
-            assertThat(tokens.claims().getStringClaim("hsa_id")).isEqualTo(HOLDER.hsaId());
-        }
-        Collections.sort(micros);
-        System.out.printf("BENCH keycloak sequential: %d logins, median %.1f ms, p90 %.1f ms%n", rounds,
-                micros.get(rounds / 2) / 1000.0, micros.get((int) Math.ceil(rounds * 0.9) - 1) / 1000.0);
 
         long start = System.nanoTime();
         List<Future<OidcTestClient.Tokens>> logins = new ArrayList<>();
@@ -74,5 +85,21 @@ class KeycloakLoginBenchmark {
                 completed, concurrent, wall.toMillis(), completed * 1000.0 / wall.toMillis());
         assertThat(failures).as("lost logins").isEmpty();
         assertThat(completed).isEqualTo(concurrent);
+    }
+
+    /** One login to a validated ID token of the holder; its wall-clock time in microseconds. */
+    private static long timedLogin(HttpLogin login, OidcTestClient client, SoftwareCardApp card) throws Exception {
+        long start = System.nanoTime();
+        OidcTestClient.Tokens tokens = login.login(client, card);
+        long micros = (System.nanoTime() - start) / 1000;
+        assertThat(tokens.claims().getStringClaim("hsa_id")).isEqualTo(HOLDER.hsaId());
+        return micros;
+    }
+
+    /** The median and the 90th percentile, in milliseconds. */
+    private static double[] medianAndP90(List<Long> micros) {
+        List<Long> sorted = micros.stream().sorted().toList();
+        return new double[] {sorted.get(sorted.size() / 2) / 1000.0,
+                sorted.get((int) Math.ceil(sorted.size() * 0.9) - 1) / 1000.0};
     }
 }

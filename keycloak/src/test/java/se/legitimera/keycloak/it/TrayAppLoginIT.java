@@ -3,12 +3,10 @@ package se.legitimera.keycloak.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,19 +54,7 @@ class TrayAppLoginIT {
         card = VirtualSithsCard.builder().withPki(keycloak.pki())
                 .withInitialSecrets(PIN.toCharArray(), "135791".toCharArray(), "86420975".toCharArray()).createFresh();
         pcscd.insert(card, READER_INDEX);
-        Path trustStore = temp.resolve("trust.p12");
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setCertificateEntry("legitimera-test-root", keycloak.pki().rootCertificate());
-        try (OutputStream out = Files.newOutputStream(trustStore)) {
-            store.store(out, "test-trust-store".toCharArray()); // a store of public certificates only
-        }
-        app = new AppLauncher(temp.resolve("app")).withJavaOptions("-Djavax.net.ssl.trustStore=" + trustStore
-                + " -Djavax.net.ssl.trustStorePassword=test-trust-store -Djavax.net.ssl.trustStoreType=PKCS12");
-        Files.createDirectories(app.settingsFile().getParent());
-        Files.writeString(app.settingsFile(), "service.allowed-origins=" + keycloak.baseUrl() + "\n"
-                + "environment.production.pins=" + keycloak.tlsPin() + "\n"
-                + "start-at-login=false\n", StandardCharsets.UTF_8);
+        app = AppLauncher.allowing(keycloak, temp);
         browser = Browser.open(keycloak.tlsSpkiHash(), "sv");
     }
 

@@ -1,9 +1,12 @@
 package se.legitimera.keycloak.stack;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +31,29 @@ public final class AppLauncher implements AutoCloseable {
         this.launcher = Path.of(configured).toAbsolutePath().normalize();
         this.folder = folder;
         StackRequirement.require(Files.isExecutable(launcher), "the app's launcher " + launcher + " (mvn package -pl app)");
+    }
+
+    /**
+     * The launcher of an app that logs in to {@code keycloak} with no special case: its ordinary settings file
+     * allows and pins the Keycloak origin, and the JDK's trust store (a file in {@code folder}) trusts the test
+     * root that issued Keycloak's TLS certificate.
+     */
+    public static AppLauncher allowing(KeycloakServer keycloak, Path folder) throws IOException, GeneralSecurityException {
+        Path trustStore = folder.resolve("trust.p12");
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setCertificateEntry("legitimera-test-root", keycloak.pki().rootCertificate());
+        Files.createDirectories(folder);
+        try (OutputStream out = Files.newOutputStream(trustStore)) {
+            store.store(out, "test-trust-store".toCharArray()); // a store of public certificates only
+        }
+        AppLauncher app = new AppLauncher(folder.resolve("app")).withJavaOptions("-Djavax.net.ssl.trustStore="
+                + trustStore + " -Djavax.net.ssl.trustStorePassword=test-trust-store -Djavax.net.ssl.trustStoreType=PKCS12");
+        Files.createDirectories(app.settingsFile().getParent());
+        Files.writeString(app.settingsFile(), "service.allowed-origins=" + keycloak.baseUrl() + "\n"
+                + "environment.production.pins=" + keycloak.tlsPin() + "\n"
+                + "start-at-login=false\n", StandardCharsets.UTF_8);
+        return app;
     }
 
     /** The output of a finished run. */

@@ -11,20 +11,41 @@ import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 
 /**
- * One browser-less login through the Legitimera page, for the benchmark: the authorization request, the page's
- * link and form, the software card's proof, the form's submit (what the page's script does when the order is
- * done) and the code's redemption. Its own cookies, as one browser.
+ * One browser-less login through a Legitimera login page, for the benchmark: the authorization request, the
+ * page's link, the software card's proof, what the page's script does when the order is done, and the code's
+ * redemption. Its own cookies, as one browser.
  */
 public final class HttpLogin {
 
-    private static final Pattern FORM_ACTION = Pattern.compile("id=\"legitimera-form\"[^>]*action=\"([^\"]+)\"");
     private static final Pattern LINK = Pattern.compile("href=\"(legitimera://[^\"]+)\"");
 
+    /** Whose login page it is: how the page moves on once the order is complete. */
+    public enum Front {
+        /** Keycloak's Legitimera step: the page submits its form to the authentication session. */
+        KEYCLOAK(Pattern.compile("id=\"legitimera-form\"[^>]*action=\"([^\"]+)\""), "POST"),
+        /** The devkit reference service's OIDC front: the page's script goes to its finish URL. */
+        REFERENCE_SERVICE(Pattern.compile("window.location.href = '([^']+)'; return;"), "GET");
+
+        private final Pattern next;
+        private final String method;
+
+        Front(Pattern next, String method) {
+            this.next = next;
+            this.method = method;
+        }
+    }
+
     private final HttpClient http;
+    private final Front front;
 
     public HttpLogin(SSLContext tls) {
+        this(tls, Front.KEYCLOAK);
+    }
+
+    public HttpLogin(SSLContext tls, Front front) {
         this.http = HttpClient.newBuilder().sslContext(tls).cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+        this.front = front;
     }
 
     /** Runs one login to a validated ID token; throws when any step fails. */
@@ -36,17 +57,19 @@ public final class HttpLogin {
             throw new AssertionError("login page answered " + page.statusCode());
         }
         String link = unescape(find(LINK, page.body(), "the legitimera:// link"));
-        URI action = URI.create(unescape(find(FORM_ACTION, page.body(), "the form's action")));
+        URI next = login.authorizationRequest().resolve(unescape(find(front.next, page.body(), "next step")));
         SoftwareCardApp.Reply proof = card.approve(card.fetch(link));
         if (proof.status() != 200) {
             throw new AssertionError("proof answered " + proof.status() + ": " + proof.body());
         }
-        HttpResponse<String> submitted = http.send(HttpRequest.newBuilder(action)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("poll=done")).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder step = HttpRequest.newBuilder(next).timeout(Duration.ofSeconds(30));
+        if ("POST".equals(front.method)) {
+            step.header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("poll=done"));
+        }
+        HttpResponse<String> submitted = http.send(step.build(), HttpResponse.BodyHandlers.ofString());
         String location = submitted.headers().firstValue("Location")
-                .orElseThrow(() -> new AssertionError("the form's submit did not redirect: " + submitted.statusCode()));
+                .orElseThrow(() -> new AssertionError("the page's next step did not redirect: " + submitted.statusCode()));
         return client.finish(login, URI.create(location));
     }
 

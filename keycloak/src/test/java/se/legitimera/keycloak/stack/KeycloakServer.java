@@ -162,6 +162,11 @@ public final class KeycloakServer implements AutoCloseable {
         return clientTls;
     }
 
+    /** The devkit OCSP responder the realms check the cards' certificates with. */
+    public URI ocspResponder() {
+        return ocsp.uri();
+    }
+
     /** The PEM file of the root that clients must trust for this server's TLS. */
     public Path trustPem() {
         return work.resolve("tls/trust.pem");

@@ -44,12 +44,15 @@ public final class OidcTestClient {
     private final ClientID clientId;
     private final URI redirectUri;
     private final SSLContext tls;
+    private final JWSAlgorithm idTokenAlgorithm;
 
-    private OidcTestClient(OIDCProviderMetadata provider, ClientID clientId, URI redirectUri, SSLContext tls) {
+    private OidcTestClient(OIDCProviderMetadata provider, ClientID clientId, URI redirectUri, SSLContext tls,
+                           JWSAlgorithm idTokenAlgorithm) {
         this.provider = provider;
         this.clientId = clientId;
         this.redirectUri = redirectUri;
         this.tls = tls;
+        this.idTokenAlgorithm = idTokenAlgorithm;
     }
 
     /** Discovers the issuer's endpoints over TLS that trusts {@code tls}'s roots only. */
@@ -60,7 +63,12 @@ public final class OidcTestClient {
         if (!metadata.getIssuer().getValue().equals(issuer.toString())) {
             throw new AssertionError("discovery names issuer " + metadata.getIssuer() + ", not " + issuer);
         }
-        return new OidcTestClient(metadata, new ClientID(clientId), redirectUri, tls);
+        return new OidcTestClient(metadata, new ClientID(clientId), redirectUri, tls, JWSAlgorithm.RS256);
+    }
+
+    /** The same client expecting ID tokens signed with {@code algorithm} (Keycloak's realms sign with RS256). */
+    public OidcTestClient expectingIdTokensSignedWith(JWSAlgorithm algorithm) {
+        return new OidcTestClient(provider, clientId, redirectUri, tls, algorithm);
     }
 
     public URI redirectUri() {
@@ -119,7 +127,7 @@ public final class OidcTestClient {
             throw new AssertionError("token error: " + tokenResponse.toErrorResponse().getErrorObject());
         }
         JWT idToken = ((OIDCTokenResponse) tokenResponse.toSuccessResponse()).getOIDCTokens().getIDToken();
-        IDTokenValidator validator = new IDTokenValidator(provider.getIssuer(), clientId, JWSAlgorithm.RS256, keys());
+        IDTokenValidator validator = new IDTokenValidator(provider.getIssuer(), clientId, idTokenAlgorithm, keys());
         IDTokenClaimsSet claims = validator.validate(idToken, login.nonce());
         return new Tokens(idToken, claims);
     }
