@@ -4,17 +4,13 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import se.legitimera.app.ui.common.Outcome;
 import se.legitimera.app.ui.login.LoginUnavailableException;
 import se.legitimera.oob.ProofAlgorithm;
 import se.legitimera.oob.ProofSigningException;
 import se.legitimera.oob.card.CardProofSigner;
 import se.legitimera.smartcard.api.CardCertificate;
-import se.legitimera.smartcard.api.CardKeys;
 import se.legitimera.smartcard.api.CardMonitor;
-import se.legitimera.smartcard.api.CardStatus;
 import se.legitimera.smartcard.api.PinResult;
-import se.legitimera.smartcard.api.SmartcardException;
 import se.legitimera.smartcard.cert.IssuerLocator;
 
 /**
@@ -35,12 +31,12 @@ public final class ActiveHolderCard implements HolderCard {
 
     @Override
     public Optional<CardIdentity> identity() throws LoginUnavailableException {
-        return card().map(Card::identity);
+        return card().map(IdentificationCard::identity);
     }
 
     @Override
     public Optional<Signer> signer(PinLease pin) throws LoginUnavailableException {
-        Optional<Card> card = card();
+        Optional<IdentificationCard> card = card();
         if (card.isEmpty()) {
             return Optional.empty();
         }
@@ -66,24 +62,7 @@ public final class ActiveHolderCard implements HolderCard {
         });
     }
 
-    private record Card(CardKeys keys, CardCertificate identification, CardIdentity identity) {
-    }
-
-    private Optional<Card> card() throws LoginUnavailableException {
-        CardStatus status = active.status().orElse(null);
-        if (status == null) {
-            return Optional.empty();
-        }
-        CardKeys keys = monitor.keys(status.reader());
-        CardCertificate identification;
-        try {
-            identification = CardProofSigner.identificationCertificate(keys.certificates()).orElse(null);
-        } catch (SmartcardException e) {
-            throw new LoginUnavailableException(PinOutcomes.of(e));
-        }
-        if (identification == null) {
-            throw new LoginUnavailableException(new Outcome.NotSupported());
-        }
-        return Optional.of(new Card(keys, identification, CardIdentity.of(status.reader(), identification.x509())));
+    private Optional<IdentificationCard> card() throws LoginUnavailableException {
+        return IdentificationCard.active(monitor, active);
     }
 }

@@ -29,10 +29,7 @@ import se.legitimera.oob.ServiceCertificateUntrustedException;
 import se.legitimera.oob.ServiceUnavailableException;
 import se.legitimera.oob.TlsInterceptionDetectedException;
 import se.legitimera.oob.card.CardProofSigner;
-import se.legitimera.smartcard.api.CardCertificate;
-import se.legitimera.smartcard.api.CardKeys;
 import se.legitimera.smartcard.api.CardMonitor;
-import se.legitimera.smartcard.api.CardStatus;
 import se.legitimera.smartcard.api.SmartcardException;
 import se.legitimera.smartcard.cert.IssuerLocator;
 
@@ -132,9 +129,6 @@ public final class OobLoginOrders implements LoginOrders {
                 .orElseGet(() -> new Outcome.Failed("not signed: " + failure.reason()));
     }
 
-    private record Signing(CardKeys keys, CardCertificate identification, CardIdentity identity) {
-    }
-
     private final class Fetched implements LoginOrder {
         private final Order order;
 
@@ -150,7 +144,7 @@ public final class OobLoginOrders implements LoginOrders {
 
         @Override
         public Outcome approve(char[] pin) {
-            Signing signing;
+            IdentificationCard signing;
             try {
                 signing = signingCard().orElse(null);
             } catch (LoginUnavailableException e) {
@@ -175,7 +169,7 @@ public final class OobLoginOrders implements LoginOrders {
 
         @Override
         public Optional<Outcome> approveWithSavedPin() {
-            Signing signing;
+            IdentificationCard signing;
             try {
                 signing = signingCard().orElse(null);
             } catch (LoginUnavailableException e) {
@@ -200,26 +194,11 @@ public final class OobLoginOrders implements LoginOrders {
         }
 
         /** The active card and its identification certificate; empty without a card. */
-        private Optional<Signing> signingCard() throws LoginUnavailableException {
-            CardStatus card = active.status().orElse(null);
-            if (card == null) {
-                return Optional.empty();
-            }
-            CardKeys keys = monitor.keys(card.reader());
-            CardCertificate identification;
-            try {
-                identification = CardProofSigner.identificationCertificate(keys.certificates()).orElse(null);
-            } catch (SmartcardException e) {
-                throw new LoginUnavailableException(PinOutcomes.of(e));
-            }
-            if (identification == null) {
-                throw new LoginUnavailableException(new Outcome.NotSupported());
-            }
-            return Optional.of(new Signing(keys, identification,
-                    CardIdentity.of(card.reader(), identification.x509())));
+        private Optional<IdentificationCard> signingCard() throws LoginUnavailableException {
+            return IdentificationCard.active(monitor, active);
         }
 
-        private Outcome sign(Signing signing, IdentificationPinCache.PinUse use) {
+        private Outcome sign(IdentificationCard signing, IdentificationPinCache.PinUse use) {
             // The signer wipes the copy it is given; closing the use wipes the PIN itself.
             CardProofSigner signer = CardProofSigner.withPinSource(signing.keys(), signing.identification(),
                     issuers.chainOf(signing.identification().x509()),

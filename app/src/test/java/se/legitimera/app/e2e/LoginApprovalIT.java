@@ -2,9 +2,7 @@ package se.legitimera.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +20,6 @@ import se.legitimera.app.ui.common.FxmlView;
 import se.legitimera.app.ui.window.WindowTestBench;
 import se.legitimera.app.wiring.OobLoginOrders;
 import se.legitimera.devkit.card.VirtualSithsCard;
-import se.legitimera.devkit.pki.TestPki;
-import se.legitimera.devkit.pki.TlsCredential;
-import se.legitimera.devkit.service.AuthenticationService;
-import se.legitimera.oob.OobClient;
-import se.legitimera.smartcard.cert.IssuerLocator;
 
 /**
  * The out-of-band login through the real login dialog: a relying party starts an order at the devkit's
@@ -43,28 +36,15 @@ class LoginApprovalIT {
 
     private WindowTestBench bench;
     private VirtualCardDesk desk;
-    private AuthenticationService service;
-    private OobClient client;
-    private RelyingParty rp;
+    private ReferenceLogins logins;
     private final FxRobot robot = new FxRobot();
 
     private void open(TestInfo test, Duration orderTtl) throws Exception {
         bench = WindowTestBench.start("e2e-login-" + test.getTestMethod().orElseThrow().getName().split("_")[0]);
         // The desk's card is issued from the same PKI folder the service trusts.
-        TestPki pki = TestPki.openOrCreate(state.resolve("pki"), Clock.systemUTC());
-        TlsCredential tls = pki.issueTlsServer(List.of("localhost"), List.of("127.0.0.1"));
-        service = AuthenticationService.builder()
-                .withTlsIdentity(tls.key(), tls.chain())
-                .withTrustAnchor(pki.rootCertificate())
-                .withTrustLevel(TestPki.TEST_LOA3_POLICY_OID, 3)
-                .withOrderTtl(orderTtl)
-                .build().start();
-        client = OobClient.builder().withSystemTrustStore(false).withTrustedCertificate(pki.rootCertificate())
-                .withAllowedOrigin(service.origin()).withoutProxy().build();
-        rp = new RelyingParty(URI.create(service.origin().toString()), pki.rootCertificate());
-        desk = new VirtualCardDesk(bench, state, (monitor, active, pins) -> new OobLoginOrders(client, monitor, active,
-                IssuerLocator.builder().withKnownCertificates(List.of(pki.issuingCertificate())).withFetching(false)
-                        .build(), pins));
+        logins = ReferenceLogins.start(state, orderTtl);
+        desk = new VirtualCardDesk(bench, state, (monitor, active, pins) -> new OobLoginOrders(logins.client, monitor,
+                active, logins.issuers, pins));
         desk.insertCard();
         bench.await("the card", () -> desk.monitor.snapshot().readers().getFirst().card().isPresent());
     }
@@ -77,17 +57,14 @@ class LoginApprovalIT {
         if (bench != null) {
             bench.close();
         }
-        if (client != null) {
-            client.close();
-        }
-        if (service != null) {
-            service.close();
+        if (logins != null) {
+            logins.close();
         }
     }
 
     /** The RP starts an order and its link reaches the app as a later launch would hand it over. */
     private Map<String, Object> startLogin() throws Exception {
-        Map<String, Object> order = rp.auth("Journalen", "Logga in för att läsa journalen.");
+        Map<String, Object> order = logins.rp.auth("Journalen", "Logga in för att läsa journalen.");
         bench.fx(() -> {
             desk.handOver.receive(List.of((String) order.get("autoStartUrl")));
             return null;
@@ -120,7 +97,7 @@ class LoginApprovalIT {
         AtomicReference<Map<String, Object>> collected = new AtomicReference<>();
         bench.await("the order to fail at the service", () -> {
             try {
-                collected.set(rp.collect(order));
+                collected.set(logins.rp.collect(order));
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
@@ -150,12 +127,12 @@ class LoginApprovalIT {
         Map<String, Object> order = startLogin();
         Stage dialog = loginDialog();
         assertThat(text(dialog, "#rpMessage")).isEqualTo("Logga in för att läsa journalen.");
-        assertThat(rp.collect(order)).containsEntry("status", "pending").containsEntry("hintCode", "userSign");
+        assertThat(logins.rp.collect(order)).containsEntry("status", "pending").containsEntry("hintCode", "userSign");
         bench.screenshot(dialog, "order-shown");
 
         typePin(dialog, VirtualCardDesk.PIN);
         awaitClosed(dialog);
-        Map<String, Object> collected = rp.collect(order);
+        Map<String, Object> collected = logins.rp.collect(order);
         assertThat(collected).containsEntry("status", "complete");
         assertThat(completionData(collected)).containsEntry("hsaId", HSA_ID).containsEntry("name", "Test Testsson");
         assertThat(desk.card.triesLeft(VirtualSithsCard.IDENTIFICATION_PIN)).isEqualTo(3);
@@ -171,12 +148,12 @@ class LoginApprovalIT {
         bench.await("the card's wrong-PIN answer", () -> text(dialog, "#notice").equals("Fel PIN-kod, 2 försök kvar"));
         assertThat(bench.fx(() -> desk.windows.isShowing(FxmlView.LOGIN_APPROVAL))).isTrue();
         assertThat(desk.card.triesLeft(VirtualSithsCard.IDENTIFICATION_PIN)).isEqualTo(2);
-        assertThat(rp.collect(order)).containsEntry("status", "pending");
+        assertThat(logins.rp.collect(order)).containsEntry("status", "pending");
         bench.screenshot(dialog, "wrong-pin");
 
         typePin(dialog, VirtualCardDesk.PIN);
         awaitClosed(dialog);
-        Map<String, Object> collected = rp.collect(order);
+        Map<String, Object> collected = logins.rp.collect(order);
         assertThat(collected).containsEntry("status", "complete");
         assertThat(completionData(collected)).containsEntry("hsaId", HSA_ID);
         assertThat(desk.card.triesLeft(VirtualSithsCard.IDENTIFICATION_PIN)).isEqualTo(3);
@@ -190,7 +167,7 @@ class LoginApprovalIT {
         Stage firstDialog = loginDialog();
         typePin(firstDialog, VirtualCardDesk.PIN);
         awaitClosed(firstDialog);
-        assertThat(rp.collect(first)).containsEntry("status", "complete");
+        assertThat(logins.rp.collect(first)).containsEntry("status", "complete");
 
         Map<String, Object> second = startLogin();
         Stage dialog = loginDialog();
@@ -200,7 +177,7 @@ class LoginApprovalIT {
         bench.screenshot(dialog, "pin-kept");
         robot.clickOn(node(dialog, "#approve"));
         awaitClosed(dialog);
-        assertThat(rp.collect(second)).containsEntry("status", "complete");
+        assertThat(logins.rp.collect(second)).containsEntry("status", "complete");
 
         desk.removeCard();
         bench.await("the card to go", () -> desk.monitor.snapshot().readers().getFirst().card().isEmpty());
@@ -246,7 +223,7 @@ class LoginApprovalIT {
     @Test
     void aLinkToAnExpiredOrder_saysTheLoginCouldNotStart(TestInfo test) throws Exception {
         open(test, Duration.ofSeconds(1));
-        Map<String, Object> order = rp.auth("Journalen", "Logga in för att läsa journalen.");
+        Map<String, Object> order = logins.rp.auth("Journalen", "Logga in för att läsa journalen.");
         Thread.sleep(1_500);
         bench.fx(() -> {
             desk.handOver.receive(List.of((String) order.get("autoStartUrl")));

@@ -2,7 +2,6 @@ package se.legitimera.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,11 +28,6 @@ import se.legitimera.app.wiring.LoginWaiting;
 import se.legitimera.app.wiring.OobLoginOrders;
 import se.legitimera.app.wiring.WaitingStart;
 import se.legitimera.devkit.card.VirtualSithsCard;
-import se.legitimera.devkit.pki.TestPki;
-import se.legitimera.devkit.pki.TlsCredential;
-import se.legitimera.devkit.service.AuthenticationService;
-import se.legitimera.oob.OobClient;
-import se.legitimera.smartcard.cert.IssuerLocator;
 
 /**
  * Waiting for logins addressed to the card holder (protocol section 5) with the app's windows, adapters and
@@ -51,32 +45,18 @@ class LoginWaitingIT {
 
     private WindowTestBench bench;
     private VirtualCardDesk desk;
-    private AuthenticationService service;
-    private OobClient client;
-    private RelyingParty rp;
+    private ReferenceLogins logins;
     private LoginWaiting waiting;
     private final FxRobot robot = new FxRobot();
 
     private void open(TestInfo test) throws Exception {
         bench = WindowTestBench.start("e2e-waiting-" + test.getTestMethod().orElseThrow().getName().split("_")[0]);
-        TestPki pki = TestPki.openOrCreate(state.resolve("pki"), Clock.systemUTC());
-        TlsCredential tls = pki.issueTlsServer(List.of("localhost"), List.of("127.0.0.1"));
-        service = AuthenticationService.builder()
-                .withTlsIdentity(tls.key(), tls.chain())
-                .withTrustAnchor(pki.rootCertificate())
-                .withTrustLevel(TestPki.TEST_LOA3_POLICY_OID, 3)
-                .withOrderTtl(Duration.ofSeconds(120))
-                .build().start();
-        client = OobClient.builder().withSystemTrustStore(false).withTrustedCertificate(pki.rootCertificate())
-                .withAllowedOrigin(service.origin()).withoutProxy().build();
-        rp = new RelyingParty(URI.create(service.origin().toString()), pki.rootCertificate());
-        IssuerLocator issuers = IssuerLocator.builder().withKnownCertificates(List.of(pki.issuingCertificate()))
-                .withFetching(false).build();
-        desk = new VirtualCardDesk(bench, state, (monitor, active, pins) -> new OobLoginOrders(client, monitor,
-                active, issuers, pins));
+        logins = ReferenceLogins.start(state, Duration.ofSeconds(120));
+        desk = new VirtualCardDesk(bench, state, (monitor, active, pins) -> new OobLoginOrders(logins.client, monitor,
+                active, logins.issuers, pins));
         // As DesktopApp: orders go to the hand-over on the JavaFX thread, card news from the relay.
-        waiting = new LoginWaiting(client, Optional.of(service.serviceUrl()),
-                new ActiveHolderCard(desk.monitor, desk.active, issuers), desk.pins,
+        waiting = new LoginWaiting(logins.client, Optional.of(logins.service.serviceUrl()),
+                new ActiveHolderCard(desk.monitor, desk.active, logins.issuers), desk.pins,
                 link -> Platform.runLater(() -> desk.handOver.receive(List.of(link.toUri()))), next -> { },
                 Clock.systemUTC());
         desk.whenActiveCardRemoved.add(waiting::cardRemoved);
@@ -96,11 +76,8 @@ class LoginWaitingIT {
         if (bench != null) {
             bench.close();
         }
-        if (client != null) {
-            client.close();
-        }
-        if (service != null) {
-            service.close();
+        if (logins != null) {
+            logins.close();
         }
     }
 
@@ -143,13 +120,13 @@ class LoginWaitingIT {
         bench.await("the PIN dialog", () -> desk.windows.isShowing(FxmlView.WAITING_PIN));
         Stage pinDialog = bench.fx(() -> desk.windows.show(FxmlView.WAITING_PIN));
         assertThat(bench.fx(() -> pinDialog.getTitle())).isEqualTo("Legitimera \u2013 vänta på inloggningar");
-        assertThat(text(pinDialog, "#asker")).contains(service.serviceUrl().toString());
+        assertThat(text(pinDialog, "#asker")).contains(logins.service.serviceUrl().toString());
         bench.screenshot(pinDialog, "start-waiting-pin");
         robot.clickOn(node(pinDialog, "#pin")).write(VirtualCardDesk.PIN);
         robot.type(KeyCode.ENTER);
         awaitPhase(Phase.WAITING);
         assertThat(bench.fx(() -> desk.windows.isShowing(FxmlView.WAITING_PIN))).isFalse();
-        Map<String, Object> order = rp.authFor(HSA_ID, "Journalen", BINDING_MESSAGE);
+        Map<String, Object> order = logins.rp.authFor(HSA_ID, "Journalen", BINDING_MESSAGE);
 
         bench.await("the login dialog", () -> desk.windows.isShowing(FxmlView.LOGIN_APPROVAL));
         Stage dialog = bench.fx(() -> desk.windows.show(FxmlView.LOGIN_APPROVAL));
@@ -160,7 +137,7 @@ class LoginWaitingIT {
         robot.type(KeyCode.ENTER);
         bench.await("the dialog to close", () -> !desk.windows.isShowing(FxmlView.LOGIN_APPROVAL));
 
-        Map<String, Object> collected = rp.collect(order);
+        Map<String, Object> collected = logins.rp.collect(order);
         assertThat(collected).containsEntry("status", "complete");
         assertThat(completionData(collected)).containsEntry("hsaId", HSA_ID);
         assertThat(desk.card.triesLeft(VirtualSithsCard.IDENTIFICATION_PIN)).isEqualTo(3);
@@ -178,10 +155,10 @@ class LoginWaitingIT {
         desk.removeCard();
         awaitPhase(Phase.NO_CARD);
         // The order wakes the long poll still out; the app drops what it brings, and polls no more.
-        Map<String, Object> later = rp.authFor(HSA_ID, "Journalen", BINDING_MESSAGE);
+        Map<String, Object> later = logins.rp.authFor(HSA_ID, "Journalen", BINDING_MESSAGE);
         awaitPollThreadsEnded();
 
-        assertThat(rp.collect(later)).containsEntry("status", "pending")
+        assertThat(logins.rp.collect(later)).containsEntry("status", "pending")
                 .containsEntry("hintCode", "outstandingTransaction");
         assertThat(bench.fx(() -> desk.windows.isShowing(FxmlView.LOGIN_APPROVAL))).isFalse();
         assertThat(waiting.state().phase()).isEqualTo(Phase.NO_CARD);
