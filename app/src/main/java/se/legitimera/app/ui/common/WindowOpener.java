@@ -12,6 +12,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 
@@ -123,7 +124,9 @@ public final class WindowOpener {
         if (text != null && text.indexOf('_') >= 0) {
             node.setAccessibleText(text.replaceFirst("_", ""));
         }
-        if (node instanceof Parent parent) {
+        if (node instanceof ScrollPane scroll && scroll.getContent() != null) {
+            stripMnemonicMarks(scroll.getContent()); // not among its children before its skin exists
+        } else if (node instanceof Parent parent) {
             parent.getChildrenUnmodifiable().forEach(WindowOpener::stripMnemonicMarks);
         }
     }
