@@ -25,9 +25,9 @@ packages=(
   # with "Unable to load glass GTK library".
   libgtk-3-0 libpango-1.0-0 libpangocairo-1.0-0 libatk1.0-0 libcairo2 libcairo-gobject2
   libgdk-pixbuf-2.0-0 libglib2.0-0
-  # JavaFX prism_es2 (libGL, libXxf86vm; tests render with prism.order=sw but the library is loaded
-  # when the es2 pipeline is probed) and the font natives (freetype, fontconfig, pangoft2) plus one
-  # font family, without which fontconfig finds no font and every label renders empty.
+  # JavaFX prism_es2 (libGL, libXxf86vm: the pipeline a desktop without prism.order=sw uses, as the
+  # README's demo command and bench/app do; the tests render with sw) and the font natives (freetype,
+  # fontconfig, pangoft2) plus one font family, so that fontconfig finds a font for the labels.
   libgl1 libxxf86vm1 libfreetype6 libfontconfig1 libpangoft2-1.0-0 fonts-dejavu-core
   # Installers and their smoke test: jpackage's DEB needs fakeroot and objdump (binutils), its RPM
   # rpmbuild (rpm); the DEB's postinst runs update-desktop-database (desktop-file-utils) and the

@@ -5,6 +5,7 @@
 module se.legitimera.devkit {
     requires se.legitimera.smartcard;
     requires transitive se.legitimera.oob;
+    requires se.legitimera.oob.server;
     requires java.smartcardio;
     requires jdk.httpserver;
     requires java.net.http;

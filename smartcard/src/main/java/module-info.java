@@ -4,6 +4,7 @@
  */
 module se.legitimera.smartcard {
     requires transitive java.smartcardio; // TerminalSource hands out javax.smartcardio types
+    requires transitive se.legitimera.smartcard.cert; // the certificate model, its own module so servers can use it without PC/SC
     requires org.slf4j;
     requires java.net.http;
     requires jdk.crypto.cryptoki;
@@ -15,7 +16,6 @@ module se.legitimera.smartcard {
     exports se.legitimera.smartcard.api;
     exports se.legitimera.smartcard.pcsc;
     exports se.legitimera.smartcard.pkcs11;
-    exports se.legitimera.smartcard.cert;
     exports se.legitimera.smartcard.tls;
     exports se.legitimera.smartcard.pin;
     exports se.legitimera.smartcard.idprime;

@@ -15,7 +15,7 @@ class ArchitectureTest {
     static final ArchRule librariesNeverTouchUiToolkits = noClasses()
             .that().resideInAnyPackage("se.legitimera.smartcard..", "se.legitimera.oob..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.awt..", "javax.swing..")
-            .because("smartcard and oob-auth are libraries that know nothing of any UI");
+            .because("smartcard, smartcard-cert, oob-auth and oob-server are libraries that know nothing of any UI");
 
     @ArchTest
     static final ArchRule onlyTheAppUsesLogback = noClasses()
@@ -35,6 +35,31 @@ class ArchitectureTest {
     static final ArchRule librariesNeverReachTheAppOrTheDevkit = noClasses()
             .that().resideInAnyPackage("se.legitimera.smartcard..", "se.legitimera.oob..")
             .should().dependOnClassesThat().resideInAnyPackage("se.legitimera.app..", "se.legitimera.devkit..");
+
+    @ArchTest
+    static final ArchRule appNeverDependsOnTheServerSide = noClasses()
+            .that().resideInAnyPackage("se.legitimera.app..")
+            .should().dependOnClassesThat().resideInAnyPackage("se.legitimera.oob.server..")
+            .because("oob-server is the protocol's server half for identity providers; the app is a client");
+
+    @ArchTest
+    static final ArchRule theServerSideUsesNoSmartcardInternalsAndNoClient = noClasses()
+            .that().resideInAnyPackage("se.legitimera.oob.server..")
+            .should().dependOnClassesThat().resideInAnyPackage("se.legitimera.smartcard.api..",
+                    "se.legitimera.smartcard.pcsc..", "se.legitimera.smartcard.pkcs11..", "se.legitimera.smartcard.pin..",
+                    "se.legitimera.smartcard.idprime..", "se.legitimera.smartcard.profile..", "se.legitimera.smartcard.tls..",
+                    "se.legitimera.oob", "se.legitimera.oob.internal..", "se.legitimera.oob.card..", "se.legitimera.oob.demo..",
+                    "javax.smartcardio..", "com.sun.jna..", "com.sun.net.httpserver..", "org.apache.hc..")
+            .because("a server gets the SITHS certificate model (smartcard-cert) and nothing of PC/SC, PKCS#11 or the client");
+
+    @ArchTest
+    static final ArchRule theCertificateModelStandsAlone = noClasses()
+            .that().resideInAnyPackage("se.legitimera.smartcard.cert..")
+            .should().dependOnClassesThat().resideInAnyPackage("se.legitimera.smartcard.api..",
+                    "se.legitimera.smartcard.pcsc..", "se.legitimera.smartcard.pkcs11..", "se.legitimera.smartcard.pin..",
+                    "se.legitimera.smartcard.idprime..", "se.legitimera.smartcard.profile..", "se.legitimera.smartcard.tls..",
+                    "javax.smartcardio..", "com.sun.jna..")
+            .because("smartcard-cert is shared by the app and servers (oob-server) and must not drag PC/SC or JNA along");
 
     @ArchTest
     static final ArchRule appReachesTheDevkitOnlyThroughServiceLoader = noClasses()

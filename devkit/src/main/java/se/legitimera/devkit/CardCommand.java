@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import se.legitimera.devkit.card.CardSecrets;
+import se.legitimera.devkit.card.PublishedAtr;
 import se.legitimera.devkit.card.VirtualSithsCard;
 import se.legitimera.devkit.pki.TestPki;
 import se.legitimera.devkit.vpcd.VpcdCardConnection;
@@ -46,6 +47,11 @@ final class CardCommand implements Callable<Integer> {
     @Option(names = "--insert", description = "with --remove-after S: once removed, wait S seconds more, insert the card again and stay until killed")
     private boolean insertAgain;
 
+    @Option(names = "--atr", paramLabel = "NAME", defaultValue = "IDPRIME_940",
+            description = {"ATR the card presents, one published for IDPrime cards: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).",
+                "The 840 ones (IDPRIME_MD_840, IDPRIME_MD_840_EID, SWEDISH_MCA) also give the 840's key layout (keys F7/F8 under PIN 11, no map 0005); IDPRIME_3940C and IDPRIME_3940_FIDO are T=1."})
+    private PublishedAtr atr;
+
     @Option(names = "--reset", description = "throw away the card in --state and create a new one (new keys, certificates, PINs, PUK)")
     private boolean reset;
 
@@ -61,7 +67,8 @@ final class CardCommand implements Callable<Integer> {
         InetSocketAddress address = VpcdCardConnection.parseAddress(vpcd);
         Path stateFolder = state != null ? state : Path.of(System.getProperty("user.home"), ".legitimera-devkit", "card");
         TestPki testPki = TestPki.openOrCreate(pki != null ? pki : TestPki.defaultFolder(), Clock.systemUTC());
-        VirtualSithsCard.Builder builder = VirtualSithsCard.builder().withStateFolder(stateFolder).withPki(testPki);
+        VirtualSithsCard.Builder builder = VirtualSithsCard.builder().withStateFolder(stateFolder).withPki(testPki)
+                .withAtr(atr);
         VirtualSithsCard card = reset ? builder.createFresh() : builder.openOrCreate();
         describe(card, stateFolder, out);
 
@@ -120,6 +127,8 @@ final class CardCommand implements Callable<Integer> {
         out.println("  HSA-id:  " + card.holder().hsaId());
         out.println("  subject: " + card.authenticationCertificate().getSubjectX500Principal());
         out.println("  state:   " + stateFolder.toAbsolutePath());
+        out.println("  ATR:     " + card.presentedAtr().hex() + " (" + card.presentedAtr() + ", "
+                + card.presentedAtr().protocol() + ")");
         if (card.createdNow()) {
             try (CardSecrets secrets = card.secrets()) {
                 out.print("  Legitimeringskod (identification PIN, ref 11): ");

@@ -9,8 +9,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A {@code legitimera://auth?service=<origin>&token=<autoStartToken>} link as opened by a login page.
- * The token is a short-lived capability for one order; {@link #toString()} never shows it.
+ * A {@code legitimera://auth?service=<service URL>&token=<autoStartToken>} link as opened by a login page. The
+ * service URL is an origin (protocol 1.0) or, since protocol document 1.1, an origin with the path its app API
+ * lives under. The token is a short-lived capability for one order; {@link #toString()} never shows it.
  */
 public record AutoStartLink(ServiceOrigin service, String autoStartToken) {
 
@@ -26,7 +27,7 @@ public record AutoStartLink(ServiceOrigin service, String autoStartToken) {
      * Parses a link as the operating system hands it to the app.
      *
      * @throws InvalidAutoStartLinkException when it is not a {@code legitimera://auth} link with an HTTPS
-     *                                       service origin and a well-formed token
+     *                                       service URL and a well-formed token
      */
     public static AutoStartLink parse(String link) throws InvalidAutoStartLinkException {
         URI uri;
@@ -56,7 +57,7 @@ public record AutoStartLink(ServiceOrigin service, String autoStartToken) {
             throw new InvalidAutoStartLinkException("link lacks service or token");
         }
         try {
-            return new AutoStartLink(ServiceOrigin.parse(service), token);
+            return new AutoStartLink(ServiceOrigin.parseServiceUrl(service), token);
         } catch (IllegalArgumentException e) {
             throw new InvalidAutoStartLinkException(e.getMessage(), null, e);
         }

@@ -67,7 +67,8 @@ public final class OobClientBuilder {
         if (keys.isEmpty()) {
             throw new IllegalArgumentException("no pins for " + origin);
         }
-        pins.computeIfAbsent(Objects.requireNonNull(origin), o -> new HashSet<>()).addAll(keys);
+        // TLS knows hosts, not paths: a service URL's pins are its origin's
+        pins.computeIfAbsent(Objects.requireNonNull(origin).origin(), o -> new HashSet<>()).addAll(keys);
         return this;
     }
 

@@ -48,6 +48,11 @@ final class FakeService implements AutoCloseable {
     static final String TOKEN = "tokentokentokentokentoken1";
 
     FakeService(TestCertificates.Issued tls) throws Exception {
+        this(tls, "");
+    }
+
+    /** A service whose app API lives under {@code basePath} (protocol 1.1), e.g. "/realms/vard/legitimera". */
+    FakeService(TestCertificates.Issued tls, String basePath) throws Exception {
         orderKey = new ECKeyGenerator(Curve.P_256).keyID("k1").generate();
         KeyStore identity = KeyStore.getInstance("PKCS12");
         identity.load(null, null);
@@ -59,7 +64,7 @@ final class FakeService implements AutoCloseable {
         server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.setHttpsConfigurator(new HttpsConfigurator(context));
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        origin = new ServiceOrigin("127.0.0.1", server.getAddress().getPort());
+        origin = new ServiceOrigin("127.0.0.1", server.getAddress().getPort(), basePath);
         server.createContext("/", this::handle);
         server.start();
     }
@@ -70,8 +75,9 @@ final class FakeService implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            requests.add(path);
+            String full = exchange.getRequestURI().getPath();
+            requests.add(full);
+            String path = full.startsWith(origin.path() + "/") ? full.substring(origin.path().length()) : "(outside)";
             byte[] body = exchange.getRequestBody().readAllBytes();
             if (failuresLeft.getAndDecrement() > 0) {
                 reply(exchange, 503, Map.of("errorCode", "internalError"));

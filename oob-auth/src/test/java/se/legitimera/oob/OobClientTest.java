@@ -199,6 +199,54 @@ class OobClientTest {
     }
 
     @Test
+    void whenTheServiceLivesUnderAPath_thenOrderKeysAndProofGoThereAndTheProofNamesThePath() throws Exception {
+        try (FakeService realm = new FakeService(tls, "/realms/vard/legitimera");
+             OobClient client = OobClient.builder().withSystemTrustStore(false).withTrustedCertificate(tlsCa.certificate())
+                     .withAllowedOrigin(realm.origin.origin()).withoutProxy().build()) {
+            AutoStartLink link = AutoStartLink.parse(realm.link().toUri());
+            assertThat(link.service()).isEqualTo(realm.origin);
+            Order order = client.fetchOrder(link);
+            client.complete(order, signer(TestCertificates.ecKeys(), null));
+            assertThat(realm.requests).containsExactly("/realms/vard/legitimera/app/v1/order",
+                    "/realms/vard/legitimera/.well-known/legitimera/jwks.json", "/realms/vard/legitimera/app/v1/proof");
+            SignedJWT proof = SignedJWT.parse((String) realm.proofs.getFirst().get("proof"));
+            assertThat(proof.getJWTClaimsSet().getAudience())
+                    .containsExactly("https://127.0.0.1:" + realm.origin.port() + "/realms/vard/legitimera");
+        }
+    }
+
+    @Test
+    void whenOnlyAnotherServiceUrlOfTheHostIsAllowed_thenNothingIsSent() throws Exception {
+        try (FakeService realm = new FakeService(tls, "/realms/vard/legitimera");
+             OobClient client = OobClient.builder().withSystemTrustStore(false).withTrustedCertificate(tlsCa.certificate())
+                     .withAllowedOrigin(new ServiceOrigin("127.0.0.1", realm.origin.port(), "/realms/other/legitimera"))
+                     .withoutProxy().build()) {
+            assertThatThrownBy(() -> client.fetchOrder(realm.link())).isInstanceOf(OriginNotAllowedException.class);
+            assertThat(realm.requests).isEmpty();
+        }
+    }
+
+    @Test
+    void whenExactlyThisServiceUrlIsAllowed_thenFetchSucceeds() throws Exception {
+        try (FakeService realm = new FakeService(tls, "/realms/vard/legitimera");
+             OobClient client = OobClient.builder().withSystemTrustStore(false).withTrustedCertificate(tlsCa.certificate())
+                     .withAllowedOrigin(realm.origin).withoutProxy().build()) {
+            assertThat(client.fetchOrder(realm.link()).orderRef()).isEqualTo("order-1");
+        }
+    }
+
+    @Test
+    void whenAnOrderOfAPathServiceNamesTheBareOriginAsIssuer_thenItIsRefused() throws Exception {
+        try (FakeService realm = new FakeService(tls, "/realms/vard/legitimera");
+             OobClient client = OobClient.builder().withSystemTrustStore(false).withTrustedCertificate(tlsCa.certificate())
+                     .withAllowedOrigin(realm.origin.origin()).withoutProxy().build()) {
+            AutoStartLink atRoot = new AutoStartLink(realm.origin.origin(), FakeService.TOKEN);
+            assertThatThrownBy(() -> client.fetchOrder(atRoot)).isInstanceOf(OobException.class);
+            assertThat(realm.requests).containsExactly("/app/v1/order"); // answered 404 outside the service path
+        }
+    }
+
+    @Test
     void whenCardKeyIsEc_thenProofIsEs256BoundToTheOrder() throws Exception {
         KeyPair keys = TestCertificates.ecKeys();
         try (OobClient client = trusting().build()) {

@@ -104,7 +104,7 @@ public final class AuthCommand implements Callable<Integer> {
         try {
             link = AutoStartLink.parse(url);
             for (String origin : allow) {
-                builder.withAllowedOrigin(ServiceOrigin.parse(origin));
+                builder.withAllowedOrigin(ServiceOrigin.parseServiceUrl(origin)); // an origin, or one service URL with its path
             }
             for (Path pem : trust) {
                 readCertificates(pem).forEach(builder::withTrustedCertificate);

@@ -3,6 +3,7 @@ package se.legitimera.app.cli;
 import java.io.InputStream;
 import java.util.Objects;
 import java.util.function.Supplier;
+import se.legitimera.app.settings.CardProfilePolicy;
 import se.legitimera.oob.OobClient;
 import se.legitimera.oob.OobClientBuilder;
 import se.legitimera.smartcard.api.CardMonitor;
@@ -57,7 +58,8 @@ public record AuthEnvironment(CardAccess card, Supplier<OobClientBuilder> baseCl
      */
     public static AuthEnvironment systemReaders() {
         return new AuthEnvironment(
-                new CardAccess.Readers(() -> CardMonitor.builder().withTerminalSource(TerminalSource.pcsc()).build()),
+                new CardAccess.Readers(() -> CardMonitor.builder().withTerminalSource(TerminalSource.pcsc())
+                        .withProfiles(CardProfilePolicy.forThisMachine()).build()),
                 OobClient::builder, System.in);
     }
 }

@@ -16,6 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import se.legitimera.app.settings.CardProfilePolicy;
 import se.legitimera.app.cli.SecretInput.InputEndedException;
 import se.legitimera.smartcard.api.CardMonitor;
 import se.legitimera.smartcard.api.CardRemovedException;
@@ -76,7 +77,8 @@ public final class PinCommand {
 
     /** Works on the system's PC/SC service and this process's console or standard input. */
     public PinCommand() {
-        this(() -> CardMonitor.builder().build(), System.in, System.console());
+        this(() -> CardMonitor.builder().withProfiles(CardProfilePolicy.forThisMachine()).build(), System.in,
+                System.console());
     }
 
     PinCommand(Supplier<CardMonitor> monitors, InputStream in, Console console) {

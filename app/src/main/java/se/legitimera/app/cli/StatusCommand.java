@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import se.legitimera.app.settings.CardProfilePolicy;
 import se.legitimera.smartcard.api.CardMonitor;
 import se.legitimera.smartcard.api.CardStatus;
 import se.legitimera.smartcard.api.MonitorSnapshot;
@@ -37,7 +38,7 @@ public final class StatusCommand implements Callable<Integer> {
 
     /** Looks at the system's PC/SC service. */
     public StatusCommand() {
-        this(() -> CardMonitor.builder().build());
+        this(() -> CardMonitor.builder().withProfiles(CardProfilePolicy.forThisMachine()).build());
     }
 
     StatusCommand(Supplier<CardMonitor> monitors) {

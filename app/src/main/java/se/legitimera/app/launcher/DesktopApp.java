@@ -22,6 +22,7 @@ import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.legitimera.app.cli.LegitimeraCommand.DesktopOptions;
+import se.legitimera.app.settings.CardProfilePolicy;
 import se.legitimera.app.settings.SettingKey;
 import se.legitimera.app.settings.Settings;
 import se.legitimera.app.settings.SettingsStore;
@@ -222,7 +223,8 @@ final class DesktopApp {
         Optional<OobClient> oob = demo.map(DesktopApp::demoClient).or(this::configuredClient);
         AtomicReference<DesktopTunnels> tunnelsRef = new AtomicReference<>();
         // Closed before the monitor: quitting wipes a kept PIN.
-        try (CardMonitor monitor = CardMonitor.builder().withTerminalSource(terminals).build();
+        try (CardMonitor monitor = CardMonitor.builder().withTerminalSource(terminals)
+                .withProfiles(CardProfilePolicy.forThisMachine()).build();
              IdentificationPinCache pinCache = IdentificationPinCache.start(
                      Duration.ofMinutes(settings.get(SettingKey.PIN_CACHE_MINUTES).value()), clock)) {
             ActiveCard activeCard = new ActiveCard(monitor);

@@ -26,6 +26,7 @@ final class MergedSettings implements Settings {
         Map<String, String> user = userFile.read(problems);
         reportUnknownKeys(policyFile, policy, problems);
         reportUnknownKeys(userFile, user, problems);
+        CardProfilePolicy.load(CardProfilePolicy.fileNextTo(policyFile.path())).problem().ifPresent(problems::add);
 
         Map<SettingKey<?>, Setting<?>> settings = new LinkedHashMap<>();
         for (SettingKey<?> key : SettingKey.all()) {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import se.legitimera.app.e2e.RelyingParty;
 import se.legitimera.devkit.pki.Holder;
 import se.legitimera.devkit.pki.PemFiles;
 import se.legitimera.devkit.pki.TestPki;
@@ -43,7 +44,7 @@ class AuthCommandIT {
     static TestPki pki;
     static AuthenticationService service;
     static Path trustPem;
-    static RpApi rp;
+    static RelyingParty rp;
     static KeyPair cardKeys;
     static List<X509Certificate> cardChain;
 
@@ -61,7 +62,7 @@ class AuthCommandIT {
         X509Certificate auth = pki.issuePerson(new Holder("Tolvan", "Tolvansson", "TSTNMT2321000156-1024", "t@test.siths.se"),
                 cardKeys.getPublic(), generator.generateKeyPair().getPublic()).authentication();
         cardChain = pki.chainFor(auth).subList(0, 2);
-        rp = RpApi.trusting(service.origin(), pki.rootCertificate());
+        rp = new RelyingParty(java.net.URI.create(service.origin().toString()), pki.rootCertificate());
     }
 
     @AfterAll
@@ -70,7 +71,7 @@ class AuthCommandIT {
     }
 
     private static Map<String, Object> rpCall(String path, Map<String, Object> body) throws Exception {
-        return rp.call(path, body);
+        return rp.post(path, body);
     }
 
     /** A software card with PIN 123456 that counts its signatures. */

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.legitimera.app.e2e.RelyingParty;
 import se.legitimera.devkit.card.VirtualSithsCard;
 import se.legitimera.devkit.ocsp.CertificateState;
 import se.legitimera.devkit.ocsp.OcspResponder;
@@ -50,7 +51,7 @@ class AuthCommandServiceIT {
     private static OcspResponder ocsp;
     private static AuthenticationService service;
     private static Path serviceTrust;
-    private static RpApi rp;
+    private static RelyingParty rp;
 
     private VirtualSithsCard card;
     private VpcdCardConnection inserted;
@@ -72,7 +73,7 @@ class AuthCommandServiceIT {
         // What `service` writes for its clients: the root alone, no issuing CA.
         serviceTrust = folder.resolve("service-trust.pem");
         PemFiles.writeCertificate(serviceTrust, pki.rootCertificate());
-        rp = RpApi.trusting(service.origin(), pki.rootCertificate());
+        rp = new RelyingParty(java.net.URI.create(service.origin().toString()), pki.rootCertificate());
     }
 
     @AfterAll
@@ -157,7 +158,7 @@ class AuthCommandServiceIT {
     }
 
     private static Map<String, Object> rpCall(String path, Map<String, Object> body) throws Exception {
-        return rp.call(path, body);
+        return rp.post(path, body);
     }
 
     private static int freePort() throws IOException {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import se.legitimera.app.e2e.RelyingParty;
 import se.legitimera.devkit.card.VirtualSithsCard;
 import se.legitimera.devkit.pki.PemFiles;
 import se.legitimera.devkit.pki.TestPki;
@@ -48,7 +49,7 @@ abstract class CardAuthScenarios {
     static TestPki pki;
     static AuthenticationService service;
     static Path trustPem;
-    static RpApi rp;
+    static RelyingParty rp;
 
     VirtualSithsCard card;
     private final AtomicReference<CardMonitor> monitor = new AtomicReference<>();
@@ -77,7 +78,7 @@ abstract class CardAuthScenarios {
         PemFiles.writeCertificate(trustPem, pki.rootCertificate());
         PemFiles.writeCertificate(issuing, pki.issuingCertificate());
         Files.writeString(trustPem, Files.readString(trustPem) + Files.readString(issuing));
-        rp = RpApi.trusting(service.origin(), pki.rootCertificate());
+        rp = new RelyingParty(java.net.URI.create(service.origin().toString()), pki.rootCertificate());
     }
 
     @AfterAll
@@ -119,7 +120,7 @@ abstract class CardAuthScenarios {
     }
 
     static Map<String, Object> rpCall(String path, Map<String, Object> body) throws Exception {
-        return rp.call(path, body);
+        return rp.post(path, body);
     }
 
     private static Map<String, Object> startOrder() throws Exception {

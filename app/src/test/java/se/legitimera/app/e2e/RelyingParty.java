@@ -11,13 +11,16 @@ import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-/** A relying party's back end on loopback: starts orders and collects them over HTTPS, trusting the test root. */
-final class RelyingParty {
+/**
+ * A relying party's back end on loopback: starts orders and collects them over HTTPS, trusting the test root.
+ * The one RP helper of the app's stack tests (the CLI's and the windows').
+ */
+public final class RelyingParty {
 
     private final HttpClient http;
     private final URI service;
 
-    RelyingParty(URI service, X509Certificate trustedRoot) throws Exception {
+    public RelyingParty(URI service, X509Certificate trustedRoot) throws Exception {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         trust.setCertificateEntry("root", trustedRoot);
@@ -39,7 +42,8 @@ final class RelyingParty {
         return post("/rp/v1/collect", Map.of("orderRef", order.get("orderRef")));
     }
 
-    private Map<String, Object> post(String path, Map<String, Object> body) throws Exception {
+    /** POSTs {@code body} as JSON to {@code path} of the RP API and gives the JSON answer (200 only). */
+    public Map<String, Object> post(String path, Map<String, Object> body) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(service.resolve(path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSONObjectUtils.toJSONString(body))).build(),

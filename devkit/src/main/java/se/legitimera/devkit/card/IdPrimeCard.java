@@ -19,6 +19,8 @@ final class IdPrimeCard implements VirtualSithsCard {
 
     private static final Logger LOG = LoggerFactory.getLogger(IdPrimeCard.class);
     private static final byte[] APPLET_AID = HexFormat.of().parseHex("A000000018800000000662");
+    /** What GET DATA DF30 answers; made up (the format of a real card's version string is not known to us). */
+    private static final String APPLET_VERSION = "Legitimera virtual IDPrime 4.0";
     private static final int PIN_FIELD = 16;
     private static final int MIN_PIN = 4;
     private static final int MIN_NEW_PIN = 6;
@@ -41,6 +43,7 @@ final class IdPrimeCard implements VirtualSithsCard {
     private final CardState state;
     private final SecureRandom random;
     private final boolean createdNow;
+    private final PublishedAtr atr;
     private final IdPrimeFiles files;
     private final List<ApduListener> listeners = new CopyOnWriteArrayList<>();
     private final long[] counts = new long[256];
@@ -52,18 +55,24 @@ final class IdPrimeCard implements VirtualSithsCard {
     private int keyReference = -1;
     private byte[] hashInput;
 
-    IdPrimeCard(CardState state, SecureRandom random, boolean createdNow) {
+    IdPrimeCard(CardState state, SecureRandom random, boolean createdNow, PublishedAtr atr) {
         this.state = state;
         this.random = random;
         this.createdNow = createdNow;
-        this.files = new IdPrimeFiles(state.cardId(), state.certificates(), TOKEN_LABEL);
+        this.atr = atr;
+        this.files = new IdPrimeFiles(state.cardId(), state.certificates(), TOKEN_LABEL, atr.chip());
+    }
+
+    @Override
+    public PublishedAtr presentedAtr() {
+        return atr;
     }
 
     @Override
     public synchronized byte[] powerOn() {
         clearSession();
         powered = true;
-        return VirtualSithsCard.atr();
+        return atr.bytes();
     }
 
     @Override
@@ -199,10 +208,27 @@ final class IdPrimeCard implements VirtualSithsCard {
     }
 
     private byte[] getData(Command command) {
-        if (command.p1() != 0x9F || command.p2() != 0x7F) {
-            return status(SW_REFERENCE_NOT_FOUND);
+        if (command.p1() == 0x9F && command.p2() == 0x7F) {
+            return withStatus(cplc(), SW_OK);
         }
-        return withStatus(cplc(), SW_OK);
+        if (command.p1() == 0xDF && command.p2() == 0x30) {
+            return withStatus(appletVersion(), SW_OK);
+        }
+        return status(SW_REFERENCE_NOT_FOUND);
+    }
+
+    /**
+     * Proprietary GET DATA DF30, which OpenSC 0.25+ asks and logs: BER-TLV {@code DF 30 L} with the applet
+     * version as ASCII; OpenSC wants at least 10 bytes and L = the rest.
+     */
+    private static byte[] appletVersion() {
+        byte[] version = APPLET_VERSION.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] answer = new byte[3 + version.length];
+        answer[0] = (byte) 0xDF;
+        answer[1] = 0x30;
+        answer[2] = (byte) version.length;
+        System.arraycopy(version, 0, answer, 3, version.length);
+        return answer;
     }
 
     /** Tag 9F7F, 42 CPLC bytes: byte 8 of the CPLC (11 of the answer) is the OS release level, 04 = OSv4. */
@@ -356,7 +382,7 @@ final class IdPrimeCard implements VirtualSithsCard {
             }
             i += 2 + length;
         }
-        if (key != AUTHENTICATION_KEY && key != SIGNATURE_KEY) {
+        if (key != atr.chip().authenticationKey() && key != atr.chip().signatureKey()) {
             return status(SW_REFERENCE_NOT_FOUND);
         }
         SignatureAlgorithm chosen = SignatureAlgorithm.byReference(algorithmReference);
@@ -403,7 +429,8 @@ final class IdPrimeCard implements VirtualSithsCard {
         if (algorithm == null || hashInput == null) {
             return status(SW_CONDITIONS_NOT_SATISFIED);
         }
-        PinObject required = keyReference == SIGNATURE_KEY ? state.signaturePin : state.identificationPin;
+        PinObject required = keyReference == atr.chip().signatureKey() && atr.chip().keyMap() ? state.signaturePin
+                : state.identificationPin;
         if (!required.verified()) {
             return status(SW_SECURITY_NOT_SATISFIED);
         }
@@ -418,7 +445,7 @@ final class IdPrimeCard implements VirtualSithsCard {
     }
 
     private PrivateKey key() {
-        return keyReference == SIGNATURE_KEY ? state.signatureKey() : state.authenticationKey();
+        return keyReference == atr.chip().signatureKey() ? state.signatureKey() : state.authenticationKey();
     }
 
     /**
@@ -530,7 +557,7 @@ final class IdPrimeCard implements VirtualSithsCard {
 
     @Override
     public String toString() {
-        return "VirtualSithsCard[" + state.holder().hsaId() + ", " + serialNumber() + "]";
+        return "VirtualSithsCard[" + state.holder().hsaId() + ", " + serialNumber() + ", " + atr + "]";
     }
 
     /**

@@ -12,7 +12,7 @@ import se.legitimera.devkit.pki.PersonCertificates;
 
 /**
  * The transparent files of the IDPrime applet, built once from the card state: index 0101, card id 0201,
- * compressed certificates, token info, and the 0.24-style container map 0204 and key reference map 0005.
+ * compressed certificates, token info, the container map 0204 and, on a 940 chip, the key reference map 0005.
  * Immutable.
  */
 final class IdPrimeFiles {
@@ -31,7 +31,7 @@ final class IdPrimeFiles {
 
     private final Map<Integer, byte[]> files = new LinkedHashMap<>();
 
-    IdPrimeFiles(byte[] cardId, PersonCertificates certificates, String tokenLabel) {
+    IdPrimeFiles(byte[] cardId, PersonCertificates certificates, String tokenLabel, PublishedAtr.Chip chip) {
         byte[] authentication = compressedCertificate(certificates.authentication());
         byte[] signature = compressedCertificate(certificates.signature());
         byte[] tokenInfo = tokenInfo(tokenLabel);
@@ -40,8 +40,10 @@ final class IdPrimeFiles {
         files.put(SIGNATURE_CERTIFICATE, signature);
         files.put(TOKEN_INFO, tokenInfo);
         files.put(CONTAINER_MAP, containerMap());
-        files.put(KEY_REFERENCE_MAP, keyReferenceMap());
-        // the key id OpenSC derives from the name's last two digits: kxc00 -> key 0 (0x56), ksc01 -> key 1 (0x57)
+        if (chip.keyMap()) {
+            files.put(KEY_REFERENCE_MAP, keyReferenceMap(chip));
+        }
+        // the certificate id OpenSC reads from the name's last two digits: kxc00 -> 0, ksc01 -> 1
         ByteArrayOutputStream index = new ByteArrayOutputStream();
         index.write(3);
         indexEntry(index, AUTHENTICATION_CERTIFICATE, authentication.length, "kxc00", "mscp");
@@ -130,15 +132,21 @@ final class IdPrimeFiles {
         map[sizeOffset + 1] = (byte) (bits >> 8);
     }
 
-    /** OpenSC 0.24+ 940 key map: 8-byte records {PIN index (1 = 0x11, 2 = 0x83), key reference, key id}. */
-    private static byte[] keyReferenceMap() {
+    /**
+     * A 940's key reference map as OpenSC 0.26-0.27 reads it: 8-byte records, [0] non-zero (in use), [1] key
+     * reference, [2] certificate id, [7] PIN index (1 = PIN 0x11, otherwise PIN 0x83); bytes 3-6 zero.
+     */
+    private static byte[] keyReferenceMap(PublishedAtr.Chip chip) {
         byte[] map = new byte[2 * KEY_REFERENCE_RECORD];
-        map[0] = 1;
-        map[1] = (byte) VirtualSithsCard.AUTHENTICATION_KEY;
-        map[2] = 0;
-        map[KEY_REFERENCE_RECORD] = 2;
-        map[KEY_REFERENCE_RECORD + 1] = (byte) VirtualSithsCard.SIGNATURE_KEY;
-        map[KEY_REFERENCE_RECORD + 2] = 1;
+        keyRecord(map, 0, chip.authenticationKey(), 0, 1);
+        keyRecord(map, KEY_REFERENCE_RECORD, chip.signatureKey(), 1, 2);
         return map;
+    }
+
+    private static void keyRecord(byte[] map, int offset, int keyReference, int certificateId, int pinIndex) {
+        map[offset] = 1;
+        map[offset + 1] = (byte) keyReference;
+        map[offset + 2] = (byte) certificateId;
+        map[offset + 7] = (byte) pinIndex;
     }
 }

@@ -12,8 +12,8 @@ import se.legitimera.devkit.pki.TestPki;
 
 /**
  * A virtual SITHS card: an IDPrime 940-like card written by us, that OpenSC 0.23's idprime driver accepts
- * (see /work/shared/IDPRIME.md in the project notes). It answers APDUs in memory; {@code vpcd} and the
- * devkit's smartcardio provider put it in a reader.
+ * and that answers as OpenSC 0.24-0.27 expect a real 940 to (see /work/shared/IDPRIME.md in the project
+ * notes). It answers APDUs in memory; {@code vpcd} and the devkit's smartcardio provider put it in a reader.
  *
  * <p>What the card holds:
  * <ul>
@@ -52,9 +52,9 @@ public interface VirtualSithsCard {
     int SIGNATURE_PIN = 0x83;
     /** The PUK's reference (our choice; the 940's real one is not known to us). */
     int PUK = 0x81;
-    /** Key reference of the authentication key (OSv4: 0x56 + key id 0). */
+    /** Key reference of the authentication key on the 940 (named so in its map 0005); an 840 has 0xF7. */
     int AUTHENTICATION_KEY = 0x56;
-    /** Key reference of the signature key (0x56 + key id 1). */
+    /** Key reference of the signature key on the 940 (map 0005, under PIN 0x83); an 840 has 0xF8 (PIN 0x11). */
     int SIGNATURE_KEY = 0x57;
 
     /** The holder used when the builder is given none: Test Testsson, TSTNMT2321000156-1024. */
@@ -64,10 +64,13 @@ public interface VirtualSithsCard {
         return new Builder();
     }
 
-    /** The answer to reset; the same bytes whatever the power state. */
+    /** The default answer to reset ({@value #ATR_HEX}, an IDPrime 940). */
     static byte[] atr() {
         return HexFormat.of().parseHex(ATR_HEX);
     }
+
+    /** The ATR this card presents, the same whatever the power state; it decides the key layout too. */
+    PublishedAtr presentedAtr();
 
     /** Powers the card on (cold reset): clears PIN verification and the security environment. */
     byte[] powerOn();
@@ -128,8 +131,18 @@ public interface VirtualSithsCard {
         private char[] identificationPin;
         private char[] signaturePin;
         private char[] puk;
+        private PublishedAtr atr = PublishedAtr.IDPRIME_940;
 
         private Builder() {
+        }
+
+        /**
+         * Presents this ATR instead of the 940's, for a created or a loaded card alike (it is not saved): tests
+         * insert an 840-like or a T=1 card this way. An 840 ATR gives the 840's key layout as well.
+         */
+        public Builder withAtr(PublishedAtr atr) {
+            this.atr = Objects.requireNonNull(atr, "atr");
+            return this;
         }
 
         /** Keep the card's state in this folder (created when missing); without one it lives in memory. */
@@ -203,7 +216,7 @@ public interface VirtualSithsCard {
                     if (pki != null) {
                         state.certifyBy(pki);
                     }
-                    return new IdPrimeCard(state, random, false);
+                    return new IdPrimeCard(state, random, false, atr);
                 }
                 if (pki == null) {
                     throw new IllegalStateException("creating a virtual card needs a test PKI (withPki)");
@@ -211,7 +224,7 @@ public interface VirtualSithsCard {
                 CardState created = identificationPin != null
                         ? CardState.create(folder, pki, holder, random, identificationPin, signaturePin, puk)
                         : CardState.create(folder, pki, holder, random);
-                return new IdPrimeCard(created, random, true);
+                return new IdPrimeCard(created, random, true, atr);
             } finally {
                 wipe(identificationPin);
                 wipe(signaturePin);

@@ -1,16 +1,8 @@
 package se.legitimera.devkit.service;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpsConfigurator;
@@ -23,25 +15,25 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
-import java.security.SecureRandom;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.net.ssl.KeyManagerFactory;
@@ -52,13 +44,26 @@ import javax.net.ssl.TrustManagerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.legitimera.devkit.service.HttpReply.Refusal;
-import se.legitimera.oob.HintCode;
 import se.legitimera.oob.ServiceOrigin;
+import se.legitimera.oob.server.Completion;
+import se.legitimera.oob.server.OcspMode;
+import se.legitimera.oob.server.OobServer;
+import se.legitimera.oob.server.OobServerException;
+import se.legitimera.oob.server.OrderKeys;
+import se.legitimera.oob.server.OrderRecord;
+import se.legitimera.oob.server.OrderRequest;
+import se.legitimera.oob.server.OrderSigningKey;
+import se.legitimera.oob.server.PollSession;
+import se.legitimera.oob.server.ProofRefusedException;
+import se.legitimera.oob.server.StartedOrder;
+import se.legitimera.oob.server.Verdict;
 
 /**
- * Legitimera's reference authentication service (protocol v1, docs/oob-protocol.md): RP API, app API,
- * a minimal OIDC front and a demo relying party, on an HTTPS server bound to 127.0.0.1. Single node and
- * in memory: a reference for tests and development, not a production IdP.
+ * Legitimera's reference authentication service (docs/oob-protocol.md): RP API, app API, a minimal OIDC front
+ * and a demo relying party, on an HTTPS server bound to 127.0.0.1. A thin HTTP host of {@code oob-server}: every
+ * rule of the protocol (orders, state machine, order JWS, proof and poll-request verification) lives there; this
+ * class parses requests, authorises relying parties, maps results to answers and logs every refusal with its
+ * reason. Single node and in memory: a reference for tests and development, not a production IdP.
  *
  * <p>Build with {@link #builder()}, {@link #start()}, {@link #close()}. Thread-safe; requests run on virtual
  * threads.
@@ -66,9 +71,7 @@ import se.legitimera.oob.ServiceOrigin;
 public final class AuthenticationService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthenticationService.class);
-    static final JOSEObjectType ORDER_TYPE = new JOSEObjectType("legitimera-order+jwt");
     private static final Duration MAX_POLL_WAIT = Duration.ofSeconds(30);
-    private static final Duration POLL_SESSION_LIFETIME = Duration.ofHours(8);
     static final String MAX_IDLE_CONNECTIONS = "sun.net.httpserver.maxIdleConnections";
 
     static {
@@ -80,47 +83,71 @@ public final class AuthenticationService implements AutoCloseable {
     }
 
     private final Builder config;
-    private final OrderBook book;
-    private final SignedRequestVerifier signedRequests;
-    private final ECKey orderKey;
+    private final OobServer server;
     private final ServiceOrigin origin;
-    private final HttpsServer server;
+    private final ServiceOrigin serviceUrl;
+    private final HttpsServer http;
     private final ExecutorService executor;
-    private final Map<String, PollSessionEntry> pollSessions = new ConcurrentHashMap<>();
-    private final SecureRandom random = new SecureRandom();
+    /** Long polls wait on this monitor; the server's listener wakes them whenever an order changes. */
+    private final Object orderChanged = new Object();
     private final BrowserFront browser;
-
-    private record PollSessionEntry(String hsaId, Instant expiresAt) {
-    }
 
     private AuthenticationService(Builder config) throws IOException, GeneralSecurityException {
         this.config = config;
-        this.book = new OrderBook(config.clock, config.orderTtl, Duration.ofMinutes(5));
-        try {
-            this.orderKey = config.orderKey != null ? config.orderKey
-                    : new ECKeyGenerator(Curve.P_256).keyID("order-" + UUID.randomUUID()).generate();
-        } catch (JOSEException e) {
-            throw new GeneralSecurityException("cannot create the order-signing key", e);
+        this.http = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), 512);
+        this.origin = new ServiceOrigin(config.publicHost, http.getAddress().getPort());
+        this.serviceUrl = new ServiceOrigin(origin.host(), origin.port(), config.appPath);
+        OobServer.Builder server = OobServer.builder()
+                .withClock(config.clock)
+                .withServiceUrl(serviceUrl.toString())
+                .withOrderKeys(OrderKeys.of(orderKey(config.orderKey)))
+                .withOrderLifetime(config.orderTtl)
+                .withClockSkew(config.clockSkew)
+                .withListener(order -> {
+                    synchronized (orderChanged) {
+                        orderChanged.notifyAll();
+                    }
+                });
+        config.trustAnchors.forEach(server::withTrustAnchor);
+        config.trustLevels.forEach(server::withTrustLevel);
+        if (config.ocspResponder != null) {
+            // Every proof's certificate is asked about afresh: the devkit revokes test cards at will.
+            server.withOcspMode(OcspMode.FAIL_CLOSED).withOcspResponder(config.ocspResponder)
+                    .withOcspCacheLifetime(Duration.ZERO);
+        } else {
+            server.withOcspMode(OcspMode.OFF);
         }
-        this.server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), 512);
-        this.origin = new ServiceOrigin(config.publicHost, server.getAddress().getPort());
-        HolderCertificateVerifier certificates = new HolderCertificateVerifier(config.trustAnchors,
-                config.trustLevels, Optional.ofNullable(config.ocspResponder).map(OcspChecker::new));
-        this.signedRequests = new SignedRequestVerifier(config.clock, origin.toString(), config.clockSkew, certificates);
-        server.setHttpsConfigurator(httpsConfigurator());
+        this.server = server.build();
+        http.setHttpsConfigurator(httpsConfigurator());
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
-        server.setExecutor(executor);
-        this.browser = new BrowserFront(this, config.clock, orderKey);
-        route("/.well-known/legitimera/jwks.json", this::jwks);
-        route("/rp/v1/auth", ex -> rpAuth(ex));
-        route("/rp/v1/collect", ex -> rpCollect(ex));
-        route("/rp/v1/cancel", ex -> rpCancel(ex));
-        route("/app/v1/order", this::appOrder);
-        route("/app/v1/proof", this::appProof);
-        route("/app/v1/cancel", this::appCancel);
-        route("/app/v1/poll/session", this::appPollSession);
-        route("/app/v1/poll", this::appPoll);
+        http.setExecutor(executor);
+        this.browser = new BrowserFront(this, config.clock);
+        String app = config.appPath; // the app API and its keys live under the service URL (protocol 1.1)
+        route(app + "/.well-known/legitimera/jwks.json", this::jwks);
+        route("/rp/v1/auth", this::rpAuth);
+        route("/rp/v1/collect", this::rpCollect);
+        route("/rp/v1/cancel", this::rpCancel);
+        route(app + "/app/v1/order", this::appOrder);
+        route(app + "/app/v1/proof", this::appProof);
+        route(app + "/app/v1/cancel", this::appCancel);
+        route(app + "/app/v1/poll/session", this::appPollSession);
+        route(app + "/app/v1/poll", this::appPoll);
         browser.register(this::route);
+    }
+
+    private static OrderSigningKey orderKey(ECKey configured) throws GeneralSecurityException {
+        if (configured != null) {
+            try {
+                return OrderSigningKey.software(configured.getKeyID(), configured.toECPrivateKey(),
+                        configured.toECPublicKey());
+            } catch (JOSEException e) {
+                throw new GeneralSecurityException("unusable order-signing key", e);
+            }
+        }
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair pair = generator.generateKeyPair();
+        return OrderSigningKey.software("order-" + UUID.randomUUID(), pair.getPrivate(), pair.getPublic());
     }
 
     /** A builder with defaults: port 0 (any free), 120 s orders, loopback RP calls without credentials. */
@@ -130,35 +157,47 @@ public final class AuthenticationService implements AutoCloseable {
 
     /** Starts serving; returns this. */
     public AuthenticationService start() {
-        server.start();
+        http.start();
         LOG.info("authentication service listening on {}", origin);
         return this;
     }
 
-    /** {@code https://127.0.0.1:port}: the origin apps must allow and proofs must name as {@code aud}. */
+    /** {@code https://127.0.0.1:port}: the origin apps must allow, where the RP API and the browser front live. */
     public ServiceOrigin origin() {
         return origin;
     }
 
-    /** The public key set orders are signed with (also served at /.well-known/legitimera/jwks.json). */
-    public JWKSet orderSigningKeys() {
-        return new JWKSet(orderKey.toPublicJWK());
+    /**
+     * Where the app API lives, the URL proofs must name as {@code aud}: the origin, or the origin and the path
+     * given to {@link Builder#withAppPath(String)}.
+     */
+    public ServiceOrigin serviceUrl() {
+        return serviceUrl;
     }
 
-    /** The number of orders held, finished ones included until purged. */
-    public int orderCount() {
-        return book.size();
+    /** The public key set orders are signed with (also served at /.well-known/legitimera/jwks.json). */
+    public JWKSet orderSigningKeys() {
+        try {
+            return JWKSet.parse(server.jwkSet());
+        } catch (ParseException e) {
+            throw new IllegalStateException("the order keys do not form a JWK set", e);
+        }
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        http.stop(0);
         executor.shutdownNow();
+    }
+
+    /** The library behind this host (for the browser front). */
+    OobServer server() {
+        return server;
     }
 
     @FunctionalInterface
     interface Handler {
-        void handle(HttpExchange exchange) throws IOException, Refusal;
+        void handle(HttpExchange exchange) throws IOException, Refusal, OobServerException;
     }
 
     void route(String path, Handler handler) {
@@ -169,7 +208,12 @@ public final class AuthenticationService implements AutoCloseable {
                     throw new Refusal(404, "notFound", null, "no such endpoint");
                 }
                 handler.handle(exchange);
+            } catch (OobServerException refused) {
+                Refusal refusal = refusal(refused);
+                log(path, refusal, refused instanceof ProofRefusedException proof && proof.failsOrder());
+                HttpReply.refusal(exchange, refusal);
             } catch (Refusal refusal) {
+                log(path, refusal, false);
                 HttpReply.refusal(exchange, refusal);
             } catch (RuntimeException e) {
                 LOG.error("request {} failed", path, e);
@@ -178,7 +222,22 @@ public final class AuthenticationService implements AutoCloseable {
                 exchange.close();
             }
         };
-        server.createContext(path, wrapped);
+        http.createContext(path, wrapped);
+    }
+
+    private static Refusal refusal(OobServerException e) {
+        return new Refusal(e.errorCode().httpStatus(), e.errorCode().code(), e.hintCode().map(h -> h.code()).orElse(null),
+                e.getMessage());
+    }
+
+    /** Every refusal with its reason: WARN when a certificate failed an order, else INFO. */
+    private static void log(String path, Refusal refusal, boolean certificate) {
+        if (certificate) {
+            LOG.warn("{} refused ({}, {}): {}", path, refusal.errorCode, refusal.hintCode, refusal.getMessage());
+        } else {
+            LOG.info("{} refused ({}{}): {}", path, refusal.errorCode,
+                    refusal.hintCode == null ? "" : ", " + refusal.hintCode, refusal.getMessage());
+        }
     }
 
     private HttpsConfigurator httpsConfigurator() throws GeneralSecurityException, IOException {
@@ -236,234 +295,138 @@ public final class AuthenticationService implements AutoCloseable {
         }
     }
 
-    private void rpAuth(HttpExchange exchange) throws IOException, Refusal {
+    private void rpAuth(HttpExchange exchange) throws IOException, Refusal, OobServerException {
         authorizeRp(exchange);
         Map<String, Object> body = HttpReply.readJson(exchange);
-        String rpName = HttpReply.requiredText(body, "rpName", 100);
-        String rpOrigin = HttpReply.optionalText(body, "rpOrigin", 200);
-        try {
-            rpOrigin = rpOrigin == null ? origin.toString() : ServiceOrigin.parse(rpOrigin).toString();
-        } catch (IllegalArgumentException e) {
-            throw new Refusal(400, "invalidParameters", null, "rpOrigin: " + e.getMessage());
-        }
-        String hsaId = HttpReply.optionalText(body, "hsaId", 64);
-        OptionalInt loa = OptionalInt.empty();
+        OrderRequest.Builder request = OrderRequest.builder(HttpReply.requiredText(body, "rpName", 100));
+        Optional.ofNullable(HttpReply.optionalText(body, "rpOrigin", 200)).ifPresent(request::withRpOrigin);
+        Optional.ofNullable(HttpReply.optionalText(body, "message", 1000)).ifPresent(request::withMessage);
+        Optional.ofNullable(HttpReply.optionalText(body, "hsaId", 64)).ifPresent(request::withHsaId);
         if (body.get("requestedLoa") instanceof Number n) {
-            if (n.intValue() < 1 || n.intValue() > 4) {
+            if (n.doubleValue() != n.intValue()) {
                 throw new Refusal(400, "invalidParameters", null, "requestedLoa must be 1 to 4");
             }
-            loa = OptionalInt.of(n.intValue());
+            request.withRequestedLoa(n.intValue());
         } else if (body.get("requestedLoa") != null) {
             throw new Refusal(400, "invalidParameters", null, "requestedLoa must be a number");
         }
-        ServiceOrder order = startOrder(new OrderRequest(rpName, rpOrigin,
-                Optional.ofNullable(HttpReply.optionalText(body, "message", 1000)), Optional.ofNullable(hsaId), loa));
+        StartedOrder order = startOrder(request.build());
         HttpReply.json(exchange, 200, Map.of("orderRef", order.orderRef(), "autoStartToken", order.autoStartToken(),
-                "expiresIn", book.ttl().toSeconds(), "autoStartUrl", autoStartUrl(order)));
+                "expiresIn", order.lifetime().toSeconds(), "autoStartUrl", order.autoStartUrl()));
     }
 
-    ServiceOrder startOrder(OrderRequest request) {
-        ServiceOrder order = book.create(request, this::signOrder);
+    StartedOrder startOrder(OrderRequest request) throws OobServerException {
+        StartedOrder order = server.startOrder(request);
         LOG.info("order {} started for {}", order.orderRef(), request.rpName());
         return order;
     }
 
-    String autoStartUrl(ServiceOrder order) {
-        return "legitimera://auth?service=" + java.net.URLEncoder.encode(origin.toString(), StandardCharsets.UTF_8)
-                + "&token=" + order.autoStartToken();
-    }
-
-    private String signOrder(ServiceOrder order) {
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                .issuer(origin.toString())
-                .claim("ver", "1")
-                .claim("orderRef", order.orderRef())
-                .claim("rpName", order.rpName())
-                .claim("rpOrigin", order.rpOrigin())
-                .claim("challenge", order.challenge())
-                .issueTime(Date.from(order.createdAt()))
-                .expirationTime(Date.from(order.expiresAt()));
-        order.message().ifPresent(m -> claims.claim("message", m));
-        order.hsaId().ifPresent(h -> claims.claim("hsaId", h));
-        order.requestedLoa().ifPresent(l -> claims.claim("requestedLoa", l));
-        SignedJWT jws = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(ORDER_TYPE)
-                .keyID(orderKey.getKeyID()).build(), claims.build());
-        try {
-            jws.sign(new ECDSASigner(orderKey));
-        } catch (JOSEException e) {
-            throw new IllegalStateException("cannot sign an order", e);
-        }
-        return jws.serialize();
-    }
-
-    private void rpCollect(HttpExchange exchange) throws IOException, Refusal {
+    private void rpCollect(HttpExchange exchange) throws IOException, Refusal, OobServerException {
         authorizeRp(exchange);
         String orderRef = HttpReply.requiredText(HttpReply.readJson(exchange), "orderRef", 100);
         HttpReply.json(exchange, 200, collect(orderRef));
     }
 
-    Map<String, Object> collect(String orderRef) throws Refusal {
-        ServiceOrder order = book.byRef(orderRef)
-                .orElseThrow(() -> new Refusal(404, "notFound", null, "no such order"));
+    /** The collect answer of section 3. */
+    Map<String, Object> collect(String orderRef) throws OobServerException {
+        OrderRecord order = server.collect(orderRef);
         Map<String, Object> reply = new HashMap<>();
         reply.put("orderRef", order.orderRef());
         reply.put("status", order.status().code());
-        if (order.hintCode() != null) {
-            reply.put("hintCode", order.hintCode());
-        }
-        order.completion().ifPresent(c -> {
-            Map<String, Object> data = new HashMap<>();
-            data.put("hsaId", c.hsaId());
-            data.put("name", c.name());
-            c.personalIdentityNumber().ifPresent(p -> data.put("personalIdentityNumber", p));
-            c.trustLevel().ifPresent(l -> data.put("trustLevel", l));
-            try {
-                data.put("certificate", Base64.getEncoder().encodeToString(c.certificate().getEncoded()));
-            } catch (java.security.cert.CertificateEncodingException e) {
-                throw new IllegalStateException(e);
-            }
-            data.put("signature", c.proof());
-            data.put("signedAt", c.signedAt().toString());
-            reply.put("completionData", data);
-        });
+        order.hint().ifPresent(h -> reply.put("hintCode", h.code()));
+        order.completion().ifPresent(c -> reply.put("completionData", completionData(c)));
         return reply;
     }
 
-    private void rpCancel(HttpExchange exchange) throws IOException, Refusal {
+    private static Map<String, Object> completionData(Completion c) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("hsaId", c.hsaId());
+        data.put("name", c.name());
+        c.personalIdentityNumber().ifPresent(p -> data.put("personalIdentityNumber", p.digits()));
+        c.trustLevel().ifPresent(l -> data.put("trustLevel", l));
+        try {
+            data.put("certificate", Base64.getEncoder().encodeToString(c.certificate().getEncoded()));
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+        data.put("signature", c.proof());
+        data.put("signedAt", c.signedAt().toString());
+        return data;
+    }
+
+    private void rpCancel(HttpExchange exchange) throws IOException, Refusal, OobServerException {
         authorizeRp(exchange);
         String orderRef = HttpReply.requiredText(HttpReply.readJson(exchange), "orderRef", 100);
-        ServiceOrder order = book.fail(orderRef, HintCode.CANCELLED)
-                .orElseThrow(() -> new Refusal(404, "notFound", null, "no such order"));
+        OrderRecord order = server.cancel(orderRef);
         HttpReply.json(exchange, 200, Map.of("orderRef", order.orderRef(), "status", order.status().code()));
     }
 
     // ---- App API --------------------------------------------------------------------------------------
 
     private void jwks(HttpExchange exchange) throws IOException {
-        HttpReply.json(exchange, 200, orderSigningKeys().toJSONObject(true));
+        HttpReply.json(exchange, 200, server.jwkSet());
     }
 
-    private ServiceOrder pendingByToken(String token) throws Refusal {
-        ServiceOrder order = book.byToken(token).orElseThrow(() -> new Refusal(404, "notFound", null, "no such order"));
-        requirePending(order);
-        return order;
-    }
-
-    private static void requirePending(ServiceOrder order) throws Refusal {
-        switch (order.status()) {
-            case PENDING -> { }
-            case COMPLETE -> throw new Refusal(409, "alreadyCompleted", null, "the order is complete");
-            case FAILED -> {
-                boolean expired = HintCode.EXPIRED_TRANSACTION.code().equals(order.hintCode())
-                        || HintCode.START_FAILED.code().equals(order.hintCode());
-                throw new Refusal(expired ? 410 : 409, expired ? "expired" : "cancelled", order.hintCode(),
-                        "the order is no longer pending");
-            }
-        }
-    }
-
-    private void appOrder(HttpExchange exchange) throws IOException, Refusal {
+    private void appOrder(HttpExchange exchange) throws IOException, Refusal, OobServerException {
         String token = HttpReply.requiredText(HttpReply.readJson(exchange), "autoStartToken", 128);
-        pendingByToken(token);
-        ServiceOrder order = book.markFetched(token).orElseThrow(() -> new Refusal(404, "notFound", null, "no such order"));
-        requirePending(order);
-        HttpReply.json(exchange, 200, Map.of("order", order.orderJws()));
+        HttpReply.json(exchange, 200, Map.of("order", server.fetchOrder(token)));
     }
 
-    private void appProof(HttpExchange exchange) throws IOException, Refusal {
+    private void appProof(HttpExchange exchange) throws IOException, Refusal, OobServerException {
         Map<String, Object> body = HttpReply.readJson(exchange);
-        ServiceOrder order = pendingByToken(HttpReply.requiredText(body, "autoStartToken", 128));
+        String token = HttpReply.requiredText(body, "autoStartToken", 128);
         String proof = HttpReply.requiredText(body, "proof", 32 * 1024);
-        SignedRequestVerifier.Verified verified;
-        try {
-            verified = signedRequests.verify(proof, SignedRequestVerifier.PROOF_TYPE, order.createdAt(),
-                    order.requestedLoa(), claims -> {
-                        if (!order.orderRef().equals(claims.getClaim("orderRef"))) {
-                            throw new ProofRejection("the proof is for another order", null, false);
-                        }
-                        if (!order.challenge().equals(claims.getClaim("challenge"))) {
-                            throw new ProofRejection("the proof does not sign this order's challenge", null, false);
-                        }
-                        if (!order.rpOrigin().equals(claims.getClaim("origin"))) {
-                            throw new ProofRejection("the proof names another relying party origin", null, false);
-                        }
-                    });
-        } catch (ProofRejection rejection) {
-            if (rejection.failsOrder()) {
-                book.fail(order.orderRef(), rejection.hint());
+        switch (server.submitProof(token, proof)) {
+            case Verdict.Completed completed -> {
+                LOG.info("order {} completed by {}", completed.order().orderRef(), completed.completion().hsaId());
+                HttpReply.json(exchange, 200, Map.of("orderRef", completed.order().orderRef(), "status", "complete"));
             }
-            LOG.info("proof for order {} rejected: {}", order.orderRef(), rejection.getMessage());
-            throw new Refusal(400, "proofRejected", rejection.hint() == null ? null : rejection.hint().code(),
-                    rejection.getMessage());
-        }
-        VerifiedHolder holder = verified.holder();
-        if (order.hsaId().isPresent() && !order.hsaId().get().equals(holder.hsaId())) {
-            throw new Refusal(400, "proofRejected", null, "the order is addressed to another HSA-id");
-        }
-        ServiceOrder after = book.complete(order.orderRef(), new Completion(holder.hsaId(), holder.name(),
-                holder.personalIdentityNumber(), holder.trustLevel(), holder.certificate(), proof, config.clock.instant()));
-        requireComplete(after);
-        LOG.info("order {} completed", order.orderRef());
-        HttpReply.json(exchange, 200, Map.of("orderRef", order.orderRef(), "status", "complete"));
-    }
-
-    private static void requireComplete(ServiceOrder order) throws Refusal {
-        if (order.status() != OrderStatus.COMPLETE || order.completion().isEmpty()) {
-            requirePending(order);
+            case Verdict.Refused refused -> throw refused.refusal();
         }
     }
 
-    private void appCancel(HttpExchange exchange) throws IOException, Refusal {
+    private void appCancel(HttpExchange exchange) throws IOException, Refusal, OobServerException {
         Map<String, Object> body = HttpReply.readJson(exchange);
-        ServiceOrder order = pendingByToken(HttpReply.requiredText(body, "autoStartToken", 128));
-        String reason = HttpReply.requiredText(body, "reason", 40);
-        HintCode hint = HintCode.fromCode(reason)
-                .filter(h -> h == HintCode.USER_CANCEL || h == HintCode.NO_CARD || h == HintCode.PIN_BLOCKED
-                        || h == HintCode.CERTIFICATE_ERR)
-                .orElseThrow(() -> new Refusal(400, "invalidParameters", null, "reason not allowed: " + reason));
-        book.fail(order.orderRef(), hint);
-        HttpReply.json(exchange, 200, Map.of("orderRef", order.orderRef(), "status", "failed"));
+        String token = HttpReply.requiredText(body, "autoStartToken", 128);
+        OrderRecord order = server.cancelByApp(token, HttpReply.requiredText(body, "reason", 40));
+        LOG.info("order {} cancelled by the app: {}", order.orderRef(), order.hint().map(h -> h.code()).orElse(""));
+        HttpReply.json(exchange, 200, Map.of("orderRef", order.orderRef(), "status", order.status().code()));
     }
 
-    private void appPollSession(HttpExchange exchange) throws IOException, Refusal {
+    private void appPollSession(HttpExchange exchange) throws IOException, Refusal, OobServerException {
         String request = HttpReply.requiredText(HttpReply.readJson(exchange), "request", 32 * 1024);
-        SignedRequestVerifier.Verified verified;
-        try {
-            verified = signedRequests.verify(request, SignedRequestVerifier.POLL_TYPE,
-                    config.clock.instant().minus(config.clockSkew), OptionalInt.empty(), claims -> { });
-        } catch (ProofRejection rejection) {
-            throw new Refusal(400, "proofRejected", rejection.hint() == null ? null : rejection.hint().code(),
-                    rejection.getMessage());
-        }
-        byte[] id = new byte[32];
-        random.nextBytes(id);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
-        pollSessions.values().removeIf(s -> s.expiresAt().isBefore(config.clock.instant()));
-        pollSessions.put(token, new PollSessionEntry(verified.holder().hsaId(),
-                config.clock.instant().plus(POLL_SESSION_LIFETIME)));
-        HttpReply.json(exchange, 200, Map.of("pollSession", token, "hsaId", verified.holder().hsaId(),
-                "expiresIn", POLL_SESSION_LIFETIME.toSeconds()));
+        PollSession session = server.openPollSession(request);
+        LOG.info("poll session opened for {}", session.hsaId());
+        HttpReply.json(exchange, 200, Map.of("pollSession", session.token(), "hsaId", session.hsaId(),
+                "expiresIn", Duration.between(config.clock.instant(), session.expiresAt()).toSeconds()));
     }
 
-    private void appPoll(HttpExchange exchange) throws IOException, Refusal {
+    /** Long poll: asks the library, waits (real time) until an order changes or the wait is over, asks again. */
+    private void appPoll(HttpExchange exchange) throws IOException, Refusal, OobServerException {
         Map<String, Object> body = HttpReply.readJson(exchange);
-        PollSessionEntry session = pollSessions.get(HttpReply.requiredText(body, "pollSession", 128));
-        if (session == null || session.expiresAt().isBefore(config.clock.instant())) {
-            throw new Refusal(404, "notFound", null, "no such poll session");
-        }
+        String session = HttpReply.requiredText(body, "pollSession", 128);
         long wait = body.get("waitSeconds") instanceof Number n ? Math.max(0, n.longValue()) : 0;
-        Optional<ServiceOrder> order;
+        long deadline = System.nanoTime() + Duration.ofSeconds(Math.min(wait, MAX_POLL_WAIT.toSeconds())).toNanos();
+        Optional<String> token;
         try {
-            order = book.awaitFor(session.hsaId(), Duration.ofSeconds(Math.min(wait, MAX_POLL_WAIT.toSeconds())));
+            synchronized (orderChanged) {
+                while ((token = server.pendingOrderFor(session)).isEmpty()) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        break;
+                    }
+                    orderChanged.wait(Math.max(1, left / 1_000_000));
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Refusal(503, "internalError", null, "shutting down");
         }
-        if (order.isEmpty()) {
+        if (token.isEmpty()) {
             HttpReply.noContent(exchange);
             return;
         }
-        HttpReply.json(exchange, 200, Map.of("autoStartToken", order.get().autoStartToken()));
+        HttpReply.json(exchange, 200, Map.of("autoStartToken", token.get()));
     }
 
     /** Configuration of an {@link AuthenticationService}. */
@@ -471,6 +434,7 @@ public final class AuthenticationService implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private int port;
         private String publicHost = "127.0.0.1";
+        private String appPath = "";
         private PrivateKey tlsKey;
         private List<X509Certificate> tlsChain;
         private final List<X509Certificate> trustAnchors = new ArrayList<>();
@@ -499,6 +463,15 @@ public final class AuthenticationService implements AutoCloseable {
         /** The host of the origin apps use ({@code 127.0.0.1} or {@code localhost}); the TLS certificate must name it. */
         public Builder withPublicHost(String host) {
             this.publicHost = Objects.requireNonNull(host);
+            return this;
+        }
+
+        /**
+         * Serves the app API under this path (a service URL with a path, protocol document 1.1, as an identity
+         * provider serves one per realm), e.g. {@code /realms/test/legitimera}; default: at the origin's root.
+         */
+        public Builder withAppPath(String path) {
+            this.appPath = new ServiceOrigin("127.0.0.1", 443, Objects.requireNonNull(path)).path();
             return this;
         }
 

@@ -1,12 +1,5 @@
 package se.legitimera.devkit.service;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.net.URI;
@@ -17,13 +10,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Date;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import se.legitimera.devkit.service.HttpReply.Refusal;
+import se.legitimera.oob.server.OobServerException;
+import se.legitimera.oob.server.OrderRequest;
+import se.legitimera.oob.server.StartedOrder;
 
 /**
  * The browser side of the reference service: a demo relying party ({@code /demo/}) and a minimal OIDC
@@ -46,15 +41,13 @@ final class BrowserFront {
 
     private final AuthenticationService service;
     private final Clock clock;
-    private final ECKey signingKey;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, LoginSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, IssuedCode> codes = new ConcurrentHashMap<>();
 
-    BrowserFront(AuthenticationService service, Clock clock, ECKey signingKey) {
+    BrowserFront(AuthenticationService service, Clock clock) {
         this.service = service;
         this.clock = clock;
-        this.signingKey = signingKey;
     }
 
     void register(BiConsumer<String, AuthenticationService.Handler> route) {
@@ -76,18 +69,18 @@ final class BrowserFront {
                 """));
     }
 
-    private void demoLogin(HttpExchange exchange) throws IOException, Refusal {
+    private void demoLogin(HttpExchange exchange) throws IOException, Refusal, OobServerException {
         if (!"POST".equals(exchange.getRequestMethod())) {
             throw new Refusal(405, "invalidParameters", null, "use POST");
         }
-        ServiceOrder order = service.startOrder(new OrderRequest("Demotjänsten (devkit)", service.origin().toString(),
-                Optional.of("Inloggning till demotjänsten"), Optional.empty(), OptionalInt.empty()));
+        StartedOrder order = service.startOrder(OrderRequest.builder("Demotjänsten (devkit)")
+                .withRpOrigin(service.origin().toString()).withMessage("Inloggning till demotjänsten").build());
         String session = newSession(new LoginSession(order.orderRef(), Optional.empty()));
-        HttpReply.html(exchange, 200, loginPage("Demotjänsten (devkit)", service.autoStartUrl(order), session,
+        HttpReply.html(exchange, 200, loginPage("Demotjänsten (devkit)", order.autoStartUrl(), session,
                 "/demo/done?session=" + session));
     }
 
-    private void demoDone(HttpExchange exchange) throws IOException, Refusal {
+    private void demoDone(HttpExchange exchange) throws IOException, Refusal, OobServerException {
         LoginSession session = session(exchange);
         Map<String, Object> collected = service.collect(session.orderRef());
         if (!(collected.get("completionData") instanceof Map<?, ?> data)) {
@@ -100,13 +93,13 @@ final class BrowserFront {
                 + HttpReply.escapeHtml(String.valueOf(data.get("hsaId"))) + "</dd></dl>"));
     }
 
-    private void status(HttpExchange exchange) throws IOException, Refusal {
+    private void status(HttpExchange exchange) throws IOException, Refusal, OobServerException {
         Map<String, Object> collected = service.collect(session(exchange).orderRef());
         collected.remove("completionData"); // the browser learns the outcome, never the evidence
         HttpReply.json(exchange, 200, collected);
     }
 
-    private void authorize(HttpExchange exchange) throws IOException, Refusal {
+    private void authorize(HttpExchange exchange) throws IOException, Refusal, OobServerException {
         Map<String, String> query = HttpReply.form(exchange.getRequestURI().getRawQuery());
         String clientId = query.get("client_id");
         String redirectUri = query.get("redirect_uri");
@@ -122,15 +115,14 @@ final class BrowserFront {
         String rpOrigin = "https".equals(redirect.getScheme())
                 ? "https://" + redirect.getHost() + ":" + (redirect.getPort() == -1 ? 443 : redirect.getPort())
                 : service.origin().toString();
-        ServiceOrder order = service.startOrder(new OrderRequest(clientId, rpOrigin, Optional.empty(),
-                Optional.empty(), OptionalInt.empty()));
+        StartedOrder order = service.startOrder(OrderRequest.builder(clientId).withRpOrigin(rpOrigin).build());
         String session = newSession(new LoginSession(order.orderRef(),
                 Optional.of(new OidcRequest(clientId, redirectUri, query.get("state"), query.get("nonce")))));
-        HttpReply.html(exchange, 200, loginPage(clientId, service.autoStartUrl(order), session,
+        HttpReply.html(exchange, 200, loginPage(clientId, order.autoStartUrl(), session,
                 "/oidc/finish?session=" + session));
     }
 
-    private void finish(HttpExchange exchange) throws IOException, Refusal {
+    private void finish(HttpExchange exchange) throws IOException, Refusal, OobServerException {
         LoginSession session = session(exchange);
         OidcRequest request = session.oidc().orElseThrow(() -> new Refusal(404, "notFound", null, "not an OIDC login"));
         sessions.values().remove(session);
@@ -146,7 +138,7 @@ final class BrowserFront {
         HttpReply.redirect(exchange, request.redirectUri() + "?code=" + code + stateParam(request.state()));
     }
 
-    private void token(HttpExchange exchange) throws IOException, Refusal {
+    private void token(HttpExchange exchange) throws IOException, Refusal, OobServerException {
         if (!"POST".equals(exchange.getRequestMethod())) {
             throw new Refusal(405, "invalidParameters", null, "use POST");
         }
@@ -160,30 +152,24 @@ final class BrowserFront {
             return;
         }
         Instant now = clock.instant();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                .issuer(service.origin().toString())
-                .subject(String.valueOf(issued.completion().get("hsaId")))
-                .audience(issued.request().clientId())
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
-                .claim("auth_time", now.getEpochSecond())
-                .claim("name", issued.completion().get("name"))
-                .claim("hsa_id", issued.completion().get("hsaId"));
+        Map<String, Object> claims = new HashMap<>();
+        claims.put("iss", service.origin().toString());
+        claims.put("sub", String.valueOf(issued.completion().get("hsaId")));
+        claims.put("aud", issued.request().clientId());
+        claims.put("iat", now.getEpochSecond());
+        claims.put("exp", now.plus(Duration.ofMinutes(5)).getEpochSecond());
+        claims.put("auth_time", now.getEpochSecond());
+        claims.put("name", issued.completion().get("name"));
+        claims.put("hsa_id", issued.completion().get("hsaId"));
         if (issued.request().nonce() != null) {
-            claims.claim("nonce", issued.request().nonce());
+            claims.put("nonce", issued.request().nonce());
         }
         if (issued.completion().get("trustLevel") != null) {
-            claims.claim("acr", "loa" + issued.completion().get("trustLevel"));
+            claims.put("acr", "loa" + issued.completion().get("trustLevel"));
         }
-        SignedJWT idToken = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(signingKey.getKeyID()).build(),
-                claims.build());
-        try {
-            idToken.sign(new ECDSASigner(signingKey));
-        } catch (JOSEException e) {
-            throw new IllegalStateException("cannot sign an id_token", e);
-        }
+        String idToken = service.server().signToken("JWT", claims);
         HttpReply.json(exchange, 200, Map.of("access_token", newId(), "token_type", "Bearer", "expires_in", 300,
-                "id_token", idToken.serialize()));
+                "id_token", idToken));
     }
 
     private void discovery(HttpExchange exchange) throws IOException {
@@ -191,7 +177,7 @@ final class BrowserFront {
         HttpReply.json(exchange, 200, Map.of("issuer", issuer,
                 "authorization_endpoint", issuer + "/oidc/authorize",
                 "token_endpoint", issuer + "/oidc/token",
-                "jwks_uri", issuer + "/.well-known/legitimera/jwks.json",
+                "jwks_uri", service.serviceUrl() + "/.well-known/legitimera/jwks.json",
                 "response_types_supported", java.util.List.of("code"),
                 "subject_types_supported", java.util.List.of("public"),
                 "id_token_signing_alg_values_supported", java.util.List.of("ES256")));

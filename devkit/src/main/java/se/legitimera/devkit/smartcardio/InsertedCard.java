@@ -35,12 +35,12 @@ final class InsertedCard extends Card {
 
     @Override
     public ATR getATR() {
-        return new ATR(VirtualSithsCard.atr());
+        return new ATR(card.presentedAtr().bytes());
     }
 
     @Override
     public String getProtocol() {
-        return "T=0";
+        return card.presentedAtr().protocol();
     }
 
     @Override

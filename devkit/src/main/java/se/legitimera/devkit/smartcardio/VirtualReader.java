@@ -15,7 +15,7 @@ import se.legitimera.devkit.card.VirtualSithsCard;
  * <p>Like PC/SC: {@link #connect(String)} powers the card and returns the same {@link Card} to every caller
  * until it is disconnected; {@link #remove()} powers the card off and makes every later transmit on that
  * {@code Card}, and one under way (removal from an {@code ApduListener}), throw {@link CardException} naming
- * SCARD_W_REMOVED_CARD. Protocols "*" and "T=0" are accepted (the card is T=0).
+ * SCARD_W_REMOVED_CARD. Protocols "*" and the card's own ("T=0", or "T=1" for a T=1 ATR) are accepted.
  * Thread-safe; the state is guarded by the {@link VirtualReaders} monitor.
  */
 public final class VirtualReader extends CardTerminal {
@@ -82,17 +82,19 @@ public final class VirtualReader extends CardTerminal {
 
     /**
      * @throws CardNotPresentException when the reader is empty
-     * @throws CardException when the protocol is not "*" or "T=0"
+     * @throws CardException when the protocol is not "*" or the card's own ("T=0", or "T=1" for a T=1 ATR)
      */
     @Override
     public Card connect(String protocol) throws CardException {
         Objects.requireNonNull(protocol, "protocol");
-        if (!protocol.equals("*") && !protocol.equalsIgnoreCase("T=0")) {
-            throw new CardException("connect() failed: the card in " + name + " speaks T=0, not " + protocol);
-        }
         synchronized (readers) {
             if (card == null) {
                 throw new CardNotPresentException("no card present in " + name);
+            }
+            String spoken = card.presentedAtr().protocol();
+            if (!protocol.equals("*") && !protocol.equalsIgnoreCase(spoken)) {
+                throw new CardException("connect() failed: the card in " + name + " speaks " + spoken + ", not "
+                        + protocol);
             }
             if (connection == null || connection.disconnected()) {
                 if (!card.isPoweredOn()) {

@@ -233,7 +233,7 @@ public final class VpcdCardConnection implements AutoCloseable {
                     case 0x01 -> card.powerOn();
                     case 0x02 -> card.reset();
                     case 0x04 -> {
-                        return VirtualSithsCard.atr();
+                        return card.presentedAtr().bytes();
                     }
                     default -> LOG.debug("ignoring vpcd control code {}", payload[0]);
                 }

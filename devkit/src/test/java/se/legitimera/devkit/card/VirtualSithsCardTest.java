@@ -103,6 +103,65 @@ class VirtualSithsCardTest {
     }
 
     @Test
+    void whenTheKeyReferenceMapIsRead_thenItHasOpenScsLayoutWithThePinIndexAtByte7() {
+        byte[] map = readFile(0x0005);
+        assertThat(HEX.formatHex(map)).as("{in use, key, certificate id, 0, 0, 0, 0, PIN index} per key")
+                .isEqualTo("0156000000000001" + "0157010000000002");
+    }
+
+    @Test
+    void whenTheContainerMapIsRead_thenBothContainersAreInUse() {
+        byte[] map = readFile(0x0204);
+        assertThat(map).hasSize(2 * 86);
+        assertThat(map[0]).isNotZero();
+        assertThat(map[86]).isNotZero();
+    }
+
+    @Test
+    void whenTheAppletVersionIsAsked_thenItIsBerTlvDf30AsOpenSc025Reads() {
+        byte[] answer = send("00CADF3000");
+        assertThat(sw(answer)).isEqualTo(0x9000);
+        byte[] data = Arrays.copyOf(answer, answer.length - 2);
+        assertThat(data.length).isGreaterThanOrEqualTo(10);
+        assertThat(Arrays.copyOf(data, 2)).containsExactly(0xDF, 0x30);
+        assertThat(data[2] & 0xFF).isEqualTo(data.length - 3);
+    }
+
+    @Test
+    void whenAnyOtherGetDataIsAsked_thenReferenceNotFound() {
+        assertThat(sw(send("00CA010100"))).isEqualTo(0x6A88);
+    }
+
+    @Test
+    void whenBuiltWithAT1Atr_thenItPresentsItAndSpeaksT1() {
+        VirtualSithsCard t1 = VirtualSithsCard.builder().withPki(pki).withStateFolder(stateFolder)
+                .withAtr(PublishedAtr.IDPRIME_3940C).openOrCreate();
+        assertThat(HEX.formatHex(t1.powerOn()))
+                .isEqualToIgnoringCase("3BFF9600008131FE4380318065B085050039120FFE829000C8");
+        assertThat(t1.presentedAtr().protocol()).isEqualTo("T=1");
+        assertThat(card.presentedAtr().protocol()).isEqualTo("T=0");
+    }
+
+    @Test
+    void whenBuiltWithAn840Atr_thenItHasThe840sKeysBothUnderTheIdentificationPinAndNoKeyMap() throws Exception {
+        VirtualSithsCard md840 = VirtualSithsCard.builder().withPki(pki).withStateFolder(stateFolder)
+                .withAtr(PublishedAtr.IDPRIME_MD_840).openOrCreate();
+        card = md840;
+        card.powerOn();
+        send("00A4040C0BA000000018800000000662");
+        assertThat(sw(send("00A40800020005"))).isEqualTo(0x6A82);
+        assertThat(sw(send("002241B606800142840156"))).as("the 940's key reference").isEqualTo(0x6A88);
+
+        verify(0x11, PIN);
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest("intyg".getBytes());
+        byte[] signature = sign(0x42, 0xF8, digest);
+        Signature verifier = Signature.getInstance("SHA256withRSA");
+        verifier.initVerify(card.signatureCertificate().getPublicKey());
+        verifier.update("intyg".getBytes());
+        assertThat(verifier.verify(signature)).isTrue();
+    }
+
+    @Test
     void whenASelectFails_thenTheCurrentFileStays() {
         select(0x0201);
         assertThat(sw(send("00A4080002 2F00".replace(" ", "")))).isEqualTo(0x6A82);

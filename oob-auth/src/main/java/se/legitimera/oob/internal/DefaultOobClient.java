@@ -130,6 +130,9 @@ public final class DefaultOobClient implements OobClient {
 
     private JWK orderKey(ServiceOrigin service, String kid, boolean refresh) throws OobException {
         JWKSet configured = config.orderKeys().get(service);
+        if (configured == null) {
+            configured = config.orderKeys().get(service.origin()); // keys configured for the whole origin
+        }
         if (configured != null) {
             return refresh ? null : pick(configured, kid);
         }
@@ -283,7 +286,7 @@ public final class DefaultOobClient implements OobClient {
 
     @Override
     public ServiceCheck check(ServiceOrigin service) {
-        if (!config.allowedOrigins().contains(service)) {
+        if (!isAllowed(service)) {
             return new ServiceCheck(service, ServiceCheck.Outcome.NOT_ALLOWED, "not an allowed service");
         }
         try {
@@ -292,7 +295,7 @@ public final class DefaultOobClient implements OobClient {
                 return new ServiceCheck(service, ServiceCheck.Outcome.UNREACHABLE, "HTTP " + reply.status());
             }
             // Any answer below 500 went through the whole TLS check, pins included.
-            boolean pinned = !config.pins().getOrDefault(service, Set.of()).isEmpty();
+            boolean pinned = !config.pins().getOrDefault(service.origin(), Set.of()).isEmpty();
             return new ServiceCheck(service, pinned ? ServiceCheck.Outcome.REACHED_PIN_MATCHED
                     : ServiceCheck.Outcome.REACHED_NOT_PINNED, "HTTP " + reply.status());
         } catch (TlsInterceptionDetectedException e) {
@@ -304,8 +307,16 @@ public final class DefaultOobClient implements OobClient {
         }
     }
 
+    /**
+     * An allowlist entry names an origin, which allows every service under it (protocol 1.1 services live under
+     * a path), or one service URL with its path, which allows only that one.
+     */
+    private boolean isAllowed(ServiceOrigin service) {
+        return config.allowedOrigins().contains(service) || config.allowedOrigins().contains(service.origin());
+    }
+
     private ServiceOrigin allowed(ServiceOrigin service) throws OriginNotAllowedException {
-        if (!config.allowedOrigins().contains(service)) {
+        if (!isAllowed(service)) {
             throw new OriginNotAllowedException(service + " is not an allowed authentication service");
         }
         return service;

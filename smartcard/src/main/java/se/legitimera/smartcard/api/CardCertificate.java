@@ -8,9 +8,10 @@ import java.util.Objects;
  *
  * @param name         the card's name for the certificate file, e.g. {@code "kxc00"}
  * @param x509         the certificate
- * @param keyReference the card's reference for the private key (MSE SET tag 84), e.g. 0x56
- * @param pin          the PIN that unlocks the key: {@link PinKind#SIGNATURE} for a nonRepudiation
- *                     certificate on a card with a signature PIN, {@link PinKind#IDENTIFICATION} otherwise
+ * @param keyReference the card's reference for the private key (MSE SET tag 84), e.g. 0x56; see
+ *                     {@link KeyReferenceRule}
+ * @param pin          the PIN that unlocks the key: as the card's key reference map binds it on a 940
+ *                     ({@link PinKind#SIGNATURE} for PIN 0x83), {@link PinKind#IDENTIFICATION} otherwise
  */
 public record CardCertificate(String name, X509Certificate x509, int keyReference, PinKind pin) {
 

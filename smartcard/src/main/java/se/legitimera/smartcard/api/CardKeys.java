@@ -15,8 +15,9 @@ import se.legitimera.smartcard.pkcs11.SignatureScheme;
 public interface CardKeys {
 
     /**
-     * The card's certificates, in the order of the card's file index. A monitor reads them once per
-     * card insertion and answers later calls from memory.
+     * The card's certificates that have a private key on the card, in the order of the card's file index,
+     * each with its key reference and PIN as OpenSC 0.26-0.27 find them (see {@link KeyReferenceRule}). A
+     * monitor reads them once per card insertion and answers later calls from memory.
      *
      * @throws UnsupportedCardException when the card's profile has no APDU access (unknown card)
      * @throws CardDataException        when the file index or a certificate file cannot be read as such

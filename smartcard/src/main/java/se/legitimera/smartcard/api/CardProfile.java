@@ -18,6 +18,7 @@ public final class CardProfile {
     private final byte[] applet;
     private final List<PinSpec> pins;
     private final Optional<PukSpec> puk;
+    private final KeyReferenceRule keys;
 
     /**
      * @param id           stable identifier from the profile data, e.g. {@code "siths-940"}
@@ -27,9 +28,10 @@ public final class CardProfile {
      * @param applet       AID selected before PIN APDUs; empty for cards that never get PIN APDUs
      * @param pins         the card's PINs; empty for cards that never get PIN APDUs
      * @param puk          the PUK, when the card has one that unblocks the PINs
+     * @param keys         how the card's private keys are addressed and bound to PINs
      */
     public CardProfile(String id, CardType type, String name, boolean atrConfirmed, byte[] applet,
-            List<PinSpec> pins, Optional<PukSpec> puk) {
+            List<PinSpec> pins, Optional<PukSpec> puk, KeyReferenceRule keys) {
         this.id = Objects.requireNonNull(id, "id");
         this.type = Objects.requireNonNull(type, "type");
         this.name = Objects.requireNonNull(name, "name");
@@ -37,6 +39,7 @@ public final class CardProfile {
         this.applet = applet.clone();
         this.pins = List.copyOf(pins);
         this.puk = Objects.requireNonNull(puk, "puk");
+        this.keys = Objects.requireNonNull(keys, "keys");
         if (!this.pins.isEmpty() && this.applet.length == 0) {
             throw new IllegalArgumentException(id + ": a profile with PINs needs the applet to select");
         }
@@ -48,12 +51,12 @@ public final class CardProfile {
     /** The profile for a card nobody described: PKCS#11 only, never a PIN APDU. */
     public static CardProfile unknown() {
         return new CardProfile("unknown", CardType.UNKNOWN, "Unknown card", true, new byte[0], List.of(),
-                Optional.empty());
+                Optional.empty(), KeyReferenceRule.GENERIC);
     }
 
     /** This profile, marked as chosen by an ATR that is not confirmed. */
     public CardProfile withAtrUnconfirmed() {
-        return new CardProfile(id, type, name, false, applet, pins, puk);
+        return new CardProfile(id, type, name, false, applet, pins, puk, keys);
     }
 
     public String id() {
@@ -97,9 +100,19 @@ public final class CardProfile {
         return puk;
     }
 
+    /** How the card's private keys are addressed (MSE SET) and which PIN each one needs. */
+    public KeyReferenceRule keys() {
+        return keys;
+    }
+
+    /** The PIN with this card reference (P2 of VERIFY), if the profile has one. */
+    public Optional<PinSpec> pinByReference(int reference) {
+        return pins.stream().filter(p -> p.reference() == reference).findFirst();
+    }
+
     @Override
     public String toString() {
         return id + " (" + type.displayName() + (atrConfirmed ? "" : ", ATR UNCONFIRMED") + ", applet "
-                + HexFormat.of().withUpperCase().formatHex(applet) + ")";
+                + HexFormat.of().withUpperCase().formatHex(applet) + ", keys " + keys + ")";
     }
 }

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import org.slf4j.Logger;
@@ -24,6 +26,7 @@ import se.legitimera.smartcard.api.CardProfile;
 import se.legitimera.smartcard.api.CardRemovedException;
 import se.legitimera.smartcard.api.PinKind;
 import se.legitimera.smartcard.api.PinResult;
+import se.legitimera.smartcard.api.PinSpec;
 import se.legitimera.smartcard.api.PinStatus;
 import se.legitimera.smartcard.api.SignatureResult;
 import se.legitimera.smartcard.api.SmartcardException;
@@ -38,8 +41,10 @@ import se.legitimera.smartcard.pkcs11.SignatureScheme;
  * the file index 0101 names the certificate files ({@code kxc..}/{@code ksc..}), each holds a
  * zlib-compressed certificate ({@code 01 00}, length little-endian, zlib stream) or plain DER; signing is
  * VERIFY, MSE SET ({@code 00 22 41 B6}), PSO HASH with a hash computed here ({@code 00 2A 90 A0}) and PSO
- * COMPUTE DIGITAL SIGNATURE ({@code 00 2A 9E 9A}). Key references follow the OSv4 rule: 0x56 plus the key
- * id, the digit in the file name's 5th character.
+ * COMPUTE DIGITAL SIGNATURE ({@code 00 2A 9E 9A}). Which certificate has a private key, its key reference
+ * and its PIN follow OpenSC 0.26-0.27: the key reference map 0005 where the profile reads it (940), else
+ * the profile's rule and the container map 0204 (see {@link se.legitimera.smartcard.api.KeyReferenceRule});
+ * certificates without a private key on the card are left out.
  *
  * <p>Not thread-safe: use it on the reader's card I/O thread with exclusive access to the card for the
  * length of one call, and reset the card afterwards, since a signature leaves the PIN verified (the
@@ -53,8 +58,9 @@ public final class IdPrimeKeys implements CardKeys {
     private static final int SW_OK = 0x9000;
     private static final int INDEX_FILE = 0x0101;
     private static final int INDEX_ENTRY = 21;
+    private static final int SW_FILE_NOT_FOUND = 0x6A82;
     private static final int NAME_LENGTH = 8;
-    private static final int KEY_REFERENCE_BASE = 0x56;
+    private static final int DIRECTORY_LENGTH = 9;
     private static final int MAX_READ = 256;
     /** Larger than any certificate a card file holds; bounds what a broken length field can make us allocate. */
     private static final int MAX_CERTIFICATE = 16 * 1024;
@@ -82,6 +88,15 @@ public final class IdPrimeKeys implements CardKeys {
             throw new UnsupportedCardException("no certificate access by APDU for a card of profile " + profile.id());
         }
         selectApplet();
+        // The order OpenSC 0.24+ reads them in: container map, key reference map (940), index.
+        Optional<ContainerMap> containers = optionalFile("container map", ContainerMap.FILE).map(ContainerMap::parse);
+        Optional<KeyReferenceMap> keyMap = profile.keys().keyMap()
+                ? optionalFile("key reference map", KeyReferenceMap.FILE).map(KeyReferenceMap::parse)
+                : Optional.empty();
+        if (profile.keys().keyMap() && keyMap.isEmpty()) {
+            LOG.warn("Card of profile {} has no key reference map 0005; keys {}", profile.id(),
+                    profile.keys().base() < 0 ? "cannot be used" : "by rule " + profile.keys());
+        }
         byte[] index = readFile("file index", select(0x08, INDEX_FILE));
         int entries = index.length == 0 ? -1 : index[0] & 0xFF;
         if (entries < 0 || index.length < 1 + entries * INDEX_ENTRY) {
@@ -90,20 +105,72 @@ public final class IdPrimeKeys implements CardKeys {
         List<CardCertificate> certificates = new ArrayList<>();
         for (int i = 0; i < entries; i++) {
             int offset = 1 + i * INDEX_ENTRY;
-            String name = name(index, offset + 4);
-            if (!name.startsWith("kxc") && !name.startsWith("ksc")) {
+            String name = text(index, offset + 4, NAME_LENGTH);
+            if (!(name.startsWith("kxc") || name.startsWith("ksc"))
+                    || !text(index, offset + 12, DIRECTORY_LENGTH).equals("mscp")) {
                 continue;
             }
-            if (name.length() < 5 || !Character.isDigit(name.charAt(4))) {
-                LOG.warn("Card of profile {}: certificate file '{}' names no key id; left out", profile.id(), name);
+            OptionalInt certificateId = certificateId(name);
+            if (certificateId.isEmpty()) {
+                LOG.warn("Card of profile {}: certificate file '{}' names no certificate id; left out", profile.id(), name);
+                continue;
+            }
+            Optional<KeyReferenceMap.Key> key = key(certificateId.getAsInt(), containers, keyMap);
+            if (key.isEmpty()) {
+                LOG.info("Card of profile {}: certificate '{}' has no private key on the card; left out", profile.id(),
+                        name);
                 continue;
             }
             int fid = (index[offset] & 0xFF) << 8 | index[offset + 1] & 0xFF;
             X509Certificate x509 = certificate(name, readFile(name, select(0x00, fid)));
-            certificates.add(new CardCertificate(name, x509, KEY_REFERENCE_BASE + (name.charAt(4) - '0'),
-                    pinFor(x509)));
+            certificates.add(new CardCertificate(name, x509, key.get().reference(), pinKind(key.get().pinReference())));
         }
         return List.copyOf(certificates);
+    }
+
+    /**
+     * The key of certificate {@code id} as OpenSC 0.26-0.27 find it: where the profile reads the key
+     * reference map and the card has one, the map alone decides (a 940 needs no container for it);
+     * otherwise a card with a container map has a key only for certificates with a container, and its
+     * reference comes from the profile's rule, bound to the user PIN 0x11.
+     */
+    private Optional<KeyReferenceMap.Key> key(int id, Optional<ContainerMap> containers,
+            Optional<KeyReferenceMap> keyMap) {
+        if (keyMap.isPresent()) {
+            return keyMap.get().key(id);
+        }
+        if (containers.isPresent() && !containers.get().hasContainer(id)) {
+            return Optional.empty();
+        }
+        OptionalInt reference = profile.keys().computed(id);
+        return reference.isPresent() ? Optional.of(new KeyReferenceMap.Key(reference.getAsInt(),
+                KeyReferenceMap.USER_PIN)) : Optional.empty();
+    }
+
+    /** The profile's PIN with this reference; a reference the profile lacks still names the kind OpenSC would. */
+    private PinKind pinKind(int pinReference) {
+        return profile.pinByReference(pinReference).map(PinSpec::kind).orElse(
+                pinReference == KeyReferenceMap.USER_PIN ? PinKind.IDENTIFICATION : PinKind.SIGNATURE);
+    }
+
+    /** The two digits after {@code kxc}/{@code ksc}: {@code kxc01} = 1. */
+    private static OptionalInt certificateId(String name) {
+        if (name.length() < 5 || !Character.isDigit(name.charAt(3)) || !Character.isDigit(name.charAt(4))) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of((name.charAt(3) - '0') * 10 + name.charAt(4) - '0');
+    }
+
+    /** A file selected by path and read whole; empty when the card has no such file (6A82). */
+    private Optional<byte[]> optionalFile(String what, int fid) throws SmartcardException {
+        byte[] response = transport.transmit(new byte[] {0x00, (byte) 0xA4, 0x08, 0x00, 0x02, (byte) (fid >> 8),
+                (byte) fid});
+        int sw = statusWord(response);
+        if (sw == SW_FILE_NOT_FOUND) {
+            return Optional.empty();
+        }
+        byte[] fci = expectOk("SELECT " + String.format("%04X", fid), response);
+        return Optional.of(readFile(what, fileSize(fci, fid)));
     }
 
     @Override
@@ -147,13 +214,6 @@ public final class IdPrimeKeys implements CardKeys {
             LOG.info("Signing: card removed during the operation");
             return SignatureResult.notSigned(PinStatus.CARD_REMOVED);
         }
-    }
-
-    /** The PIN that unlocks a key: nonRepudiation certificates take the signature PIN where the card has one. */
-    private PinKind pinFor(X509Certificate x509) {
-        boolean[] usage = x509.getKeyUsage();
-        boolean nonRepudiation = usage != null && usage.length > 1 && usage[1];
-        return nonRepudiation && profile.pin(PinKind.SIGNATURE).isPresent() ? PinKind.SIGNATURE : PinKind.IDENTIFICATION;
     }
 
     /** IDPrime algorithm references: the card builds DigestInfo and padding (PKCS#1 v1.5) or PSS from the hash. */
@@ -264,9 +324,9 @@ public final class IdPrimeKeys implements CardKeys {
         }
     }
 
-    private static String name(byte[] index, int offset) {
+    private static String text(byte[] index, int offset, int length) {
         int end = offset;
-        while (end < offset + NAME_LENGTH && index[end] != 0) {
+        while (end < offset + length && index[end] != 0) {
             end++;
         }
         return new String(index, offset, end - offset, StandardCharsets.US_ASCII);

@@ -200,20 +200,27 @@ public final class IdPrimePins implements PinOperations {
         return new byte[] {0x00, INS_VERIFY, 0x00, (byte) reference};
     }
 
-    /** A command whose data is each secret as ASCII digits padded to the format's length. */
+    /**
+     * A command whose data is each secret as ASCII digits padded to the format's length, or the digits one
+     * after the other when the format is not padded (as OpenSC 0.24+ sends them to 3810, 830 and 930 cards).
+     */
     private static byte[] secretApdu(int ins, int reference, PinFormat format, char[]... secrets) {
-        int length = format.paddedLength() * secrets.length;
+        int length = 0;
+        for (char[] secret : secrets) {
+            length += format.padded() ? format.paddedLength() : secret.length;
+        }
         byte[] apdu = new byte[5 + length];
         apdu[1] = (byte) ins;
         apdu[3] = (byte) reference;
         apdu[4] = (byte) length;
         int offset = 5;
         for (char[] secret : secrets) {
-            Arrays.fill(apdu, offset, offset + format.paddedLength(), format.padByte());
+            int field = format.padded() ? format.paddedLength() : secret.length;
+            Arrays.fill(apdu, offset, offset + field, format.padByte());
             for (int i = 0; i < secret.length; i++) {
                 apdu[offset + i] = (byte) secret[i]; // digits only, checked before
             }
-            offset += format.paddedLength();
+            offset += field;
         }
         return apdu;
     }

@@ -42,10 +42,10 @@ public final class PinPolicy {
 
     /**
      * Checks a value the card already holds (current PIN, PUK) only for what the card can take: digits,
-     * at least one, at most {@code format.paddedLength()}. Its own length rules belong to new values.
+     * at least one, at most {@link PinFormat#longestValue()}. Its own length rules belong to new values.
      */
     public static Set<PinPolicyViolation> checkExisting(char[] value, PinFormat format) {
-        return checkFormat(value, 1, format.paddedLength());
+        return checkFormat(value, 1, format.longestValue());
     }
 
     /** Checks a PUK: digits and exactly the PUK format's length rules. */

@@ -7,7 +7,10 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import se.legitimera.smartcard.api.Atr;
 import se.legitimera.smartcard.api.CardProfile;
 
@@ -69,6 +72,24 @@ public final class CardProfiles {
             }
         }
         return CardProfile.unknown();
+    }
+
+    /**
+     * This table with another one in front of it, as an administrator's profiles file adds to the built-in
+     * table: every profile of {@code overrides} is matched first, in its own order, and replaces a profile
+     * of this table with the same id; the rest of this table follows unchanged.
+     */
+    public CardProfiles overriddenBy(CardProfiles overrides) {
+        Set<String> replaced = new HashSet<>();
+        overrides.entries.forEach(entry -> replaced.add(entry.profile().id()));
+        List<ProfileEntry> merged = new ArrayList<>(overrides.entries);
+        entries.stream().filter(entry -> !replaced.contains(entry.profile().id())).forEach(merged::add);
+        return new CardProfiles(merged);
+    }
+
+    /** The profiles with their ATR patterns, in matching order (tests). */
+    List<ProfileEntry> entries() {
+        return entries;
     }
 
     /** All profiles, in matching order. */

@@ -13,8 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import se.legitimera.smartcard.api.CardProfile;
 import se.legitimera.smartcard.api.CardType;
+import se.legitimera.smartcard.api.KeyReferenceRule;
 import se.legitimera.smartcard.api.PinFormat;
 import se.legitimera.smartcard.api.PinKind;
 import se.legitimera.smartcard.api.PinSpec;
@@ -25,6 +28,7 @@ import se.legitimera.smartcard.profile.CardProfiles.ProfileEntry;
 final class ProfileFileParser {
 
     private static final String UNCONFIRMED = "UNCONFIRMED";
+    private static final Pattern KEY_RULE = Pattern.compile("([0-9A-Fa-f]{2})\\s*\\+\\s*(?:(\\d+)\\s*\\*\\s*)?id");
 
     private final List<ProfileEntry> entries = new ArrayList<>();
     private final Set<String> ids = new HashSet<>();
@@ -67,6 +71,7 @@ final class ProfileFileParser {
                 case "pin.identification" -> pin(PinKind.IDENTIFICATION, value);
                 case "pin.signature" -> pin(PinKind.SIGNATURE, value);
                 case "puk" -> section.puk = puk(value);
+                case "keys" -> section.keys = keys(value);
                 case "note" -> { } // documentation for people reading the data
                 default -> throw error("unknown key '" + key + "'");
             }
@@ -96,12 +101,47 @@ final class ProfileFileParser {
         return new PukSpec(probe, confirmed, Integer.parseInt(required(fields, "tries")), format(fields));
     }
 
-    /** {@code length 6-8} and {@code padded 16 with 00}. */
+    /** {@code map 0005}, {@code F7 + id}, {@code 11 + 2 * id} or {@code map 0005, else 56 + id}. */
+    private KeyReferenceRule keys(String value) {
+        String[] parts = value.split(",", 2);
+        String first = parts[0].strip();
+        if (!first.equals("map 0005")) {
+            if (parts.length > 1) {
+                throw error("expected 'map 0005, else RULE' or a single rule");
+            }
+            int[] rule = rule(first);
+            return KeyReferenceRule.computed(rule[0], rule[1]);
+        }
+        if (parts.length == 1) {
+            return KeyReferenceRule.mapOnly();
+        }
+        String fallback = parts[1].strip();
+        if (!fallback.startsWith("else ")) {
+            throw error("expected 'map 0005, else RULE'");
+        }
+        int[] rule = rule(fallback.substring(5).strip());
+        return KeyReferenceRule.mapElse(rule[0], rule[1]);
+    }
+
+    /** {@code BASE + id} or {@code BASE + STEP * id}: base hex, step decimal. */
+    private int[] rule(String text) {
+        Matcher matcher = KEY_RULE.matcher(text);
+        if (!matcher.matches()) {
+            throw error("expected 'BASE + id' or 'BASE + STEP * id', got '" + text + "'");
+        }
+        int step = matcher.group(2) == null ? 1 : Integer.parseInt(matcher.group(2));
+        return new int[] {Integer.parseInt(matcher.group(1), 16), step};
+    }
+
+    /** {@code length 6-8} and {@code padded 16 with 00} or {@code padded none}. */
     private PinFormat format(Map<String, String> fields) {
         String[] length = required(fields, "length").split("-");
         String[] padded = required(fields, "padded").split("\\s+with\\s+");
+        if (length.length == 2 && padded.length == 1 && padded[0].strip().equals("none")) {
+            return PinFormat.unpadded(Integer.parseInt(length[0].strip()), Integer.parseInt(length[1].strip()));
+        }
         if (length.length != 2 || padded.length != 2) {
-            throw error("expected 'length MIN-MAX' and 'padded LEN with BYTE'");
+            throw error("expected 'length MIN-MAX' and 'padded LEN with BYTE' or 'padded none'");
         }
         return new PinFormat(Integer.parseInt(length[0].strip()), Integer.parseInt(length[1].strip()),
                 Integer.parseInt(padded[0].strip()), (byte) Integer.parseInt(padded[1].strip(), 16));
@@ -164,7 +204,7 @@ final class ProfileFileParser {
         CardProfile profile;
         try {
             profile = new CardProfile(section.id, section.type, section.name, true, section.applet, pins,
-                    Optional.ofNullable(section.puk));
+                    Optional.ofNullable(section.puk), section.keys);
         } catch (IllegalArgumentException e) {
             throw new ProfileDataException("profile [" + section.id + "]: " + e.getMessage());
         }
@@ -192,6 +232,7 @@ final class ProfileFileParser {
         final List<AtrPattern> atrs = new ArrayList<>();
         final Map<PinKind, PinSpec> pins = new EnumMap<>(PinKind.class);
         PukSpec puk;
+        KeyReferenceRule keys = KeyReferenceRule.GENERIC;
 
         Section(String id, int line) {
             this.id = id;

@@ -2,8 +2,10 @@ package se.legitimera.smartcard.idprime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -47,9 +49,12 @@ class IdPrimeKeysTest {
     private static final CardProfiles PROFILES = CardProfiles.builtIn();
     private static final CardProfile SITHS_940 = PROFILES.match(Atr.parse("3B7F96000080318065B0855956FB120FFE829000"));
     private static final CardProfile SITHS_840 = PROFILES.match(Atr.parse("3B7F96000080318065B0850300EF120FFE829000"));
+    private static final CardProfile GENERIC = PROFILES.match(Atr.parse("3B7F96000080318065B08412 3456120FFE829000"));
 
     private static final String SELECT_APPLET = "00A4040C0B A000000018800000000662";
     private static final String SELECT_INDEX = "00A40800020101";
+    private static final String SELECT_CONTAINER_MAP = "00A40800020204";
+    private static final String SELECT_KEY_MAP = "00A40800020005";
     private static final String PIN_123456 = "313233343536 00000000000000000000";
     private static final byte[] DATA = "the challenge".getBytes(StandardCharsets.UTF_8);
 
@@ -67,10 +72,8 @@ class IdPrimeKeysTest {
     // --- certificates ---
 
     @Test
-    void whenTheIndexNamesTwoCertificates_thenBothAreReadWithKeyReferencesAndPins() throws Exception {
-        byte[] index = index(entry(0x0301, "kxc00", "mscp"), entry(0x0302, "ksc01", "mscp"),
-                entry(0x0401, "tinfo", "p11"));
-        expectIndex(index);
+    void whenA940MapPutsTheSecondKeyUnderPin83_thenEachCertificateGetsItsKeyAndPin() throws Exception {
+        expect940(keyMap(record(0x56, 0, 1), record(0x57, 1, 2)), twoCertificates());
         expectFile("00A40000020301", compressed(authentication));
         expectFile("00A40000020302", compressed(signing));
 
@@ -83,27 +86,156 @@ class IdPrimeKeysTest {
     }
 
     @Test
-    void whenTheCardHasNoSignaturePin_thenTheNonRepudiationKeyTakesTheIdentificationPin() throws Exception {
-        expectIndex(index(entry(0x0302, "ksc01", "mscp")));
+    void whenA940MapPutsBothKeysUnderPin11_thenBothTakeTheIdentificationPinWhateverTheKeyUsage() throws Exception {
+        expect940(keyMap(record(0x81, 0, 1), record(0x82, 1, 1)), twoCertificates());
+        expectFile("00A40000020301", compressed(authentication));
+        expectFile("00A40000020302", compressed(signing));
+
+        assertThat(IdPrimeKeys.over(SITHS_940, card).certificates())
+                .extracting(CardCertificate::name, CardCertificate::keyReference, CardCertificate::pin)
+                .containsExactly(tuple("kxc00", 0x81, PinKind.IDENTIFICATION),
+                        tuple("ksc01", 0x82, PinKind.IDENTIFICATION));
+        card.assertDone();
+    }
+
+    @Test
+    void whenTheMapHasThePinIndexInByte0AndByte7Zero_thenBothKeysAreUnderPin83AsOpenScReadsIt() throws Exception {
+        // the layout the devkit card had before: {PIN index, key reference, certificate id, 0...}
+        byte[] map = new byte[16];
+        map[0] = 1;
+        map[1] = 0x56;
+        map[8] = 2;
+        map[9] = 0x57;
+        map[10] = 1;
+        expect940(map, twoCertificates());
+        expectFile("00A40000020301", compressed(authentication));
+        expectFile("00A40000020302", compressed(signing));
+
+        assertThat(IdPrimeKeys.over(SITHS_940, card).certificates()).extracting(CardCertificate::pin)
+                .containsExactly(PinKind.SIGNATURE, PinKind.SIGNATURE);
+    }
+
+    @Test
+    void whenA940HasNoKeyReferenceMap_thenNoCertificateHasAKeyAndNoneIsRead() throws Exception {
+        expect940(null, twoCertificates());
+
+        assertThat(IdPrimeKeys.over(SITHS_940, card).certificates()).isEmpty();
+        card.assertDone();
+    }
+
+    @Test
+    void whenTheMapNamesNoKeyForACertificate_thenThatCertificateIsLeftOut() throws Exception {
+        byte[] map = keyMap(record(0x56, 0, 1), record(0x57, 1, 2));
+        map[8] = 0; // second record not in use
+        expect940(map, twoCertificates());
+        expectFile("00A40000020301", compressed(authentication));
+
+        assertThat(IdPrimeKeys.over(SITHS_940, card).certificates()).extracting(CardCertificate::name)
+                .containsExactly("kxc00");
+        card.assertDone();
+    }
+
+    @Test
+    void whenA940HasAContainerMapWithoutTheKeysContainer_thenTheKeyMapStillDecides() throws Exception {
+        card.expect(SELECT_APPLET, "9000");
+        expectFile(SELECT_CONTAINER_MAP, new byte[86]);
+        expectFile(SELECT_KEY_MAP, keyMap(record(0x56, 0, 1)));
+        expectFileByPath(SELECT_INDEX, index(entry(0x0301, "kxc00", "mscp")));
+        expectFile("00A40000020301", compressed(authentication));
+
+        assertThat(IdPrimeKeys.over(SITHS_940, card).certificates()).extracting(CardCertificate::keyReference)
+                .containsExactly(0x56);
+        card.assertDone();
+    }
+
+    @ParameterizedTest(name = "{0}: kxc00 -> {1}, ksc01 -> {2}")
+    @CsvSource({
+        "3810, 3B7F96000080318065B08441 3DF6120FFE829000, 31, 32",
+        "830, 3B7F96000080318065B08456 5110120FFE829000, 41, 42",
+        "930, 3B7F96000080318065B08461 60FB120FFE829000, 11, 13",
+        "930 plus, 3BFF9600008131FE4380318065B08465 66FB120178829000 85, 10, 12",
+        "840, 3B7F96000080318065B08503 00EF120FFE829000, F7, F8",
+        "840 (Swedish MCA), 3B7F96000080318065B08503 00EF1202F0829000, F7, F8",
+        "generic, 3B7F96000080318065B08412 3456120FFE829000, 56, 57"})
+    void whenTheCardTypeHasNoKeyMap_thenKeyReferencesFollowOpenSc026sRuleUnderPin11(String type, String atr,
+            String first, String second) throws Exception {
+        CardProfile profile = PROFILES.match(Atr.parse(atr));
+        assertThat(profile.keys().keyMap()).isFalse();
+        expectByRule(containerMap(2), twoCertificates());
+        expectFile("00A40000020301", compressed(authentication));
+        expectFile("00A40000020302", compressed(signing));
+
+        assertThat(IdPrimeKeys.over(profile, card).certificates())
+                .extracting(CardCertificate::keyReference, CardCertificate::pin)
+                .containsExactly(tuple(Integer.parseInt(first, 16), PinKind.IDENTIFICATION),
+                        tuple(Integer.parseInt(second, 16), PinKind.IDENTIFICATION));
+        card.assertDone();
+    }
+
+    @Test
+    void whenTheContainerMapHasNoContainerForACertificate_thenThatCertificateIsLeftOut() throws Exception {
+        expectByRule(containerMap(1), twoCertificates());
+        expectFile("00A40000020301", compressed(authentication));
+
+        assertThat(IdPrimeKeys.over(SITHS_840, card).certificates()).extracting(CardCertificate::name)
+                .containsExactly("kxc00");
+        card.assertDone();
+    }
+
+    @Test
+    void whenTheCardHasNoContainerMap_thenEveryCertificateHasAKeyByRule() throws Exception {
+        expectByRule(null, index(entry(0x0302, "ksc01", "mscp")));
         expectFile("00A40000020302", compressed(signing));
 
         assertThat(IdPrimeKeys.over(SITHS_840, card).certificates()).singleElement()
-                .satisfies(c -> assertThat(c.pin()).isEqualTo(PinKind.IDENTIFICATION));
+                .satisfies(c -> assertThat(c.keyReference()).isEqualTo(0xF8))
+                .satisfies(c -> assertThat(c.pin()).as("an 840 has one PIN").isEqualTo(PinKind.IDENTIFICATION));
+    }
+
+    @Test
+    void whenTheProfileSaysMapElseRule_thenTheMapWinsWhereTheCardHasOne() throws Exception {
+        CardProfile profile = CardProfiles.parse(new StringReader("""
+                [x]
+                type = IDPRIME
+                name = X
+                applet = A0 00 00 00 18 80 00 00 00 06 62
+                pin.identification = reference 11, tries 3, length 4-16, padded 16 with 00
+                pin.signature = reference 83, tries 3, length 4-16, padded 16 with 00
+                keys = map 0005, else 56 + id
+                """)).all().getFirst();
+        expect940(keyMap(record(0x60, 1, 2)), index(entry(0x0302, "ksc01", "mscp")));
+        expectFile("00A40000020302", compressed(signing));
+        assertThat(IdPrimeKeys.over(profile, card).certificates()).extracting(CardCertificate::keyReference,
+                CardCertificate::pin).containsExactly(tuple(0x60, PinKind.SIGNATURE));
+
+        expect940(null, index(entry(0x0302, "ksc01", "mscp")));
+        expectFile("00A40000020302", compressed(signing));
+        assertThat(IdPrimeKeys.over(profile, card).certificates()).extracting(CardCertificate::keyReference,
+                CardCertificate::pin).containsExactly(tuple(0x57, PinKind.IDENTIFICATION));
+        card.assertDone();
+    }
+
+    @Test
+    void whenACertificateIsNotInTheMscpDirectory_thenItIsNotACardCertificate() throws Exception {
+        expectByRule(null, index(entry(0x0301, "kxc00", "other"), entry(0x0401, "tinfo", "p11")));
+
+        assertThat(IdPrimeKeys.over(SITHS_840, card).certificates()).isEmpty();
+        card.assertDone();
     }
 
     @Test
     void whenACertificateFileHoldsPlainDer_thenItIsReadAsIs() throws Exception {
-        expectIndex(index(entry(0x0301, "kxc03", "mscp")));
+        expectByRule(null, index(entry(0x0301, "kxc03", "mscp")));
         expectFile("00A40000020301", authentication.getEncoded());
 
-        assertThat(IdPrimeKeys.over(SITHS_940, card).certificates()).singleElement()
+        assertThat(IdPrimeKeys.over(GENERIC, card).certificates()).singleElement()
                 .satisfies(c -> assertThat(c.keyReference()).isEqualTo(0x59));
     }
 
     @Test
     void whenTheCardAnswersShortReads_thenTheRestIsReadFromTheNewOffset() throws Exception {
         byte[] file = compressed(authentication);
-        expectIndex(index(entry(0x0301, "kxc00", "mscp")));
+        expectByRule(null, index(entry(0x0301, "kxc00", "mscp")));
         card.expect("00A40000020301", fci(file.length) + "9000");
         card.expect(String.format("00B00000%02X", Math.min(256, file.length) & 0xFF),
                 HEX.formatHex(Arrays.copyOf(file, 100)) + "9000");
@@ -114,16 +246,16 @@ class IdPrimeKeysTest {
                     HEX.formatHex(Arrays.copyOfRange(file, offset, offset + wanted)) + "9000");
             offset += wanted;
         }
-        assertThat(IdPrimeKeys.over(SITHS_940, card).certificates()).hasSize(1);
+        assertThat(IdPrimeKeys.over(SITHS_840, card).certificates()).hasSize(1);
         card.assertDone();
     }
 
     @Test
-    void whenANameHasNoKeyDigit_thenThatEntryIsLeftOut() throws Exception {
-        expectIndex(index(entry(0x0309, "kxcAB", "mscp"), entry(0x0301, "kxc00", "mscp")));
+    void whenANameHasNoCertificateId_thenThatEntryIsLeftOut() throws Exception {
+        expectByRule(null, index(entry(0x0309, "kxcAB", "mscp"), entry(0x0301, "kxc00", "mscp")));
         expectFile("00A40000020301", compressed(authentication));
 
-        assertThat(IdPrimeKeys.over(SITHS_940, card).certificates()).extracting(CardCertificate::name)
+        assertThat(IdPrimeKeys.over(SITHS_840, card).certificates()).extracting(CardCertificate::name)
                 .containsExactly("kxc00");
         card.assertDone();
     }
@@ -132,10 +264,10 @@ class IdPrimeKeysTest {
     void whenTheInflatedLengthDiffersFromTheHeader_thenCardDataException() throws Exception {
         byte[] file = compressed(authentication);
         file[2]++;
-        expectIndex(index(entry(0x0301, "kxc00", "mscp")));
+        expectByRule(null, index(entry(0x0301, "kxc00", "mscp")));
         expectFile("00A40000020301", file);
 
-        assertThatThrownBy(() -> IdPrimeKeys.over(SITHS_940, card).certificates())
+        assertThatThrownBy(() -> IdPrimeKeys.over(SITHS_840, card).certificates())
                 .isInstanceOf(CardDataException.class).hasMessageContaining("inflates to");
     }
 
@@ -143,31 +275,31 @@ class IdPrimeKeysTest {
     void whenTheStreamIsNotZlib_thenCardDataException() throws Exception {
         byte[] file = compressed(authentication);
         Arrays.fill(file, 4, 12, (byte) 0xFF);
-        expectIndex(index(entry(0x0301, "kxc00", "mscp")));
+        expectByRule(null, index(entry(0x0301, "kxc00", "mscp")));
         expectFile("00A40000020301", file);
 
-        assertThatThrownBy(() -> IdPrimeKeys.over(SITHS_940, card).certificates())
+        assertThatThrownBy(() -> IdPrimeKeys.over(SITHS_840, card).certificates())
                 .isInstanceOf(CardDataException.class);
     }
 
     @Test
     void whenTheIndexIsShorterThanItsCount_thenCardDataException() throws Exception {
-        expectIndex(new byte[] {3, 1, 2});
-        assertThatThrownBy(() -> IdPrimeKeys.over(SITHS_940, card).certificates())
+        expectByRule(null, new byte[] {3, 1, 2});
+        assertThatThrownBy(() -> IdPrimeKeys.over(SITHS_840, card).certificates())
                 .isInstanceOf(CardDataException.class);
     }
 
     @Test
     void whenTheSelectAnswersNoFileSize_thenCardDataException() throws Exception {
-        card.expect(SELECT_APPLET, "9000").expect(SELECT_INDEX, "9000");
-        assertThatThrownBy(() -> IdPrimeKeys.over(SITHS_940, card).certificates())
+        card.expect(SELECT_APPLET, "9000").expect(SELECT_CONTAINER_MAP, "6A82").expect(SELECT_INDEX, "9000");
+        assertThatThrownBy(() -> IdPrimeKeys.over(SITHS_840, card).certificates())
                 .isInstanceOf(CardDataException.class).hasMessageContaining("no file size");
     }
 
     @Test
     void whenTheIndexIsMissing_thenUnexpectedResponse() throws Exception {
-        card.expect(SELECT_APPLET, "9000").expect(SELECT_INDEX, "6A82");
-        assertThatThrownBy(() -> IdPrimeKeys.over(SITHS_940, card).certificates())
+        card.expect(SELECT_APPLET, "9000").expect(SELECT_CONTAINER_MAP, "6A82").expect(SELECT_INDEX, "6A82");
+        assertThatThrownBy(() -> IdPrimeKeys.over(SITHS_840, card).certificates())
                 .isInstanceOfSatisfying(UnexpectedResponseException.class,
                         e -> assertThat(e.statusWord()).isEqualTo(0x6A82));
     }
@@ -355,10 +487,62 @@ class IdPrimeKeysTest {
         return new CardCertificate("kxc00", authentication, 0x56, PinKind.IDENTIFICATION);
     }
 
-    private void expectIndex(byte[] index) {
+    /** A card whose profile reads the key map: applet, container map (missing), key map (null: missing), index. */
+    private void expect940(byte[] keyMap, byte[] index) {
+        card.expect(SELECT_APPLET, "9000").expect(SELECT_CONTAINER_MAP, "6A82");
+        if (keyMap == null) {
+            card.expect(SELECT_KEY_MAP, "6A82");
+        } else {
+            expectFile(SELECT_KEY_MAP, keyMap);
+        }
+        expectFileByPath(SELECT_INDEX, index);
+    }
+
+    /** A card whose profile computes key references: applet, container map (null: missing), index. */
+    private void expectByRule(byte[] containerMap, byte[] index) {
         card.expect(SELECT_APPLET, "9000");
-        card.expect(SELECT_INDEX, fci(index.length) + "9000");
-        card.expect(String.format("00B00000%02X", index.length), HEX.formatHex(index) + "9000");
+        if (containerMap == null) {
+            card.expect(SELECT_CONTAINER_MAP, "6A82");
+        } else {
+            expectFile(SELECT_CONTAINER_MAP, containerMap);
+        }
+        expectFileByPath(SELECT_INDEX, index);
+    }
+
+    private void expectFileByPath(String select, byte[] file) {
+        card.expect(select, fci(file.length) + "9000");
+        card.expect(String.format("00B00000%02X", file.length & 0xFF), HEX.formatHex(file) + "9000");
+    }
+
+    private static byte[] twoCertificates() {
+        return index(entry(0x0301, "kxc00", "mscp"), entry(0x0302, "ksc01", "mscp"), entry(0x0401, "tinfo", "p11"));
+    }
+
+    /** A 0005 record as a real 940 has it: [0] in use, [1] key reference, [2] certificate id, [7] PIN index. */
+    private static byte[] record(int keyReference, int certificateId, int pinIndex) {
+        byte[] record = new byte[8];
+        record[0] = 1;
+        record[1] = (byte) keyReference;
+        record[2] = (byte) certificateId;
+        record[7] = (byte) pinIndex;
+        return record;
+    }
+
+    private static byte[] keyMap(byte[]... records) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] record : records) {
+            out.writeBytes(record);
+        }
+        return out.toByteArray();
+    }
+
+    /** {@code containers} used 86-byte records (first byte 01), then an empty one. */
+    private static byte[] containerMap(int containers) {
+        byte[] map = new byte[(containers + 1) * 86];
+        for (int i = 0; i < containers; i++) {
+            map[i * 86] = 'C';
+        }
+        return map;
     }
 
     /** SELECT by file id with FCI, then READ BINARY in 256-byte chunks. */

@@ -24,6 +24,8 @@ class IdPrimePinsTest {
     private static final CardProfile SITHS_840 =
             PROFILES.match(Atr.parse("3B7F96000080318065B0850300EF120FFE829000"));
     private static final CardProfile IDPRIME =
+            PROFILES.match(Atr.parse("3B7F96000080318065B084123456120FFE829000"));
+    private static final CardProfile IDPRIME_3810 =
             PROFILES.match(Atr.parse("3B7F96000080318065B084413DF6120FFE829000"));
 
     private static final String SELECT = "00A4040C0B A000000018800000000662";
@@ -208,6 +210,22 @@ class IdPrimePinsTest {
         assertThat(pins(SITHS_940).change(PinKind.IDENTIFICATION, "123456".toCharArray(),
                 "246802".toCharArray()).ok()).isTrue();
         assertThat(card.sent.get(1)).containsOnly(0);
+        card.assertDone();
+    }
+
+    @Test
+    void whenTheProfileDoesNotPad_thenVerifySendsTheDigitsAlone() throws Exception {
+        card.expect(SELECT, "9000").expect("00200011 06 313233343536", "9000");
+        assertThat(pins(IDPRIME_3810).verify(PinKind.IDENTIFICATION, "123456".toCharArray()).ok()).isTrue();
+        card.assertDone();
+    }
+
+    @Test
+    void whenTheProfileDoesNotPad_thenChangeSendsOldAndNewOneAfterTheOther() throws Exception {
+        card.expect(SELECT, "9000").expect("00240011 0A 31323334 353637383930", "9000");
+        assertThat(pins(IDPRIME_3810).change(PinKind.IDENTIFICATION, "1234".toCharArray(), "567890".toCharArray())
+                .ok()).isTrue();
+        assertThat(card.sent.get(1)).as("the command buffer is wiped").containsOnly(0);
         card.assertDone();
     }
 
