@@ -176,9 +176,13 @@ Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
 started_pids+=($!)
 wait_for 10 test -e "/tmp/.X11-unix/X${display#:}" || fail "Xvfb $display did not start: $(tail -n 3 "$work/xvfb.log")"
 home="$work/home"
-mkdir -p "$home"
-DISPLAY=$display HOME=$home XDG_STATE_HOME=$home/state XDG_CONFIG_HOME=$home/config \
-  legitimera --minimized >"$work/app.out" 2>&1 &
+mkdir -p "$home" "$work/runtime"
+chmod 700 "$work/runtime"
+# A runtime folder of its own (as a login session's XDG_RUNTIME_DIR): a Legitimera that someone else runs as
+# this user on the machine must not take this test's launches.
+user_env=(DISPLAY="$display" HOME="$home" XDG_STATE_HOME="$home/state" XDG_CONFIG_HOME="$home/config"
+  XDG_RUNTIME_DIR="$work/runtime")
+env "${user_env[@]}" legitimera --minimized >"$work/app.out" 2>&1 &
 app_pid=$!
 started_pids+=("$app_pid")
 log="$home/state/legitimera/logs/legitimera.log"
@@ -192,10 +196,32 @@ if $aot_expected; then
     || fail "the installed app does not use its AOT cache (not mapped by PID $app_pid)"
   echo "the app runs on its AOT cache"
 fi
+# The installed launcher is the shell script build-packages.sh writes, which execs the JVM under the name
+# legitimera (jpackage's native launcher asked dpkg and rpm which package owns it at every start).
+[ "$(head -c 2 /opt/legitimera/bin/legitimera)" = '#!' ] || fail "/opt/legitimera/bin/legitimera is not the shell launcher"
+[ "$(cat "/proc/$app_pid/comm")" = legitimera ] || fail "the app runs as '$(cat "/proc/$app_pid/comm")', not legitimera"
 sleep 3
 rss_kb=$(ps -o rss= -p "$app_pid" | tr -d ' ' || true)
 [ -n "$rss_kb" ] || fail "the app exited after it was ready: $(tail -n 15 "$work/app.out")"
 echo "resident memory of the idle app: $((rss_kb / 1024)) MB"
+
+step "a link through the URL handler's command line"
+menu_exec=$(sed -n 's/^Exec=//p' "/usr/share/applications/$desktop_id")
+[ "$menu_exec" = "/usr/bin/legitimera %u" ] || fail "$desktop_id runs '$menu_exec', not /usr/bin/legitimera %u"
+link='legitimera://auth?service=https%3A%2F%2Fidp.example.se&token=smoketestsmoketest01'
+# The entry's command line as the desktop runs it for a click on a link: it hands the link to the running app
+# and exits; the running app opens its login dialog.
+env "${user_env[@]}" timeout 30 ${menu_exec//%u/$link} >"$work/link.out" 2>&1 \
+  || fail "the URL handler's command line did not exit 0 within 30 s: $(tail -n 5 "$work/link.out")"
+wait_for 30 grep -q 'Login dialog shown' "$log" \
+  || fail "no login dialog after the link was handed over: $(tail -n 10 "$log")"
+# The quick path (java.base only, no Logback) took the link: the full start-up path would have logged that
+# it handed over.
+if grep -q 'Handed over to the running Legitimera' "$log"; then
+  fail "the link went the full start-up path, not the quick hand-over: $(grep 'Handed over' "$log")"
+fi
+if grep -q 'smoketestsmoketest01' "$log" "$work/link.out"; then fail "the link's token is in the log or the output"; fi
+echo "the link reached the running app through the quick hand-over: $(grep -m1 'Login dialog shown' "$log")"
 kill "$app_pid" 2>/dev/null || true
 wait "$app_pid" 2>/dev/null || true
 
@@ -207,8 +233,7 @@ mkdir -p "$home/config/legitimera"
 echo "start-at-login=false" >"$home/config/legitimera/settings.properties"
 ready_before=$(grep -c 'ready in' "$log" || true)
 # The entry's own command line, as the session starts it: it must end at once, without a tray or window.
-DISPLAY=$display HOME=$home XDG_STATE_HOME=$home/state XDG_CONFIG_HOME=$home/config \
-  timeout 30 $exec_line >"$work/autostart.out" 2>&1 || fail "legitimera --autostart with start-at-login=false did not exit 0 within 30 s: $(tail -n 5 "$work/autostart.out")"
+env "${user_env[@]}" timeout 30 $exec_line >"$work/autostart.out" 2>&1 || fail "legitimera --autostart with start-at-login=false did not exit 0 within 30 s: $(tail -n 5 "$work/autostart.out")"
 [ "$(grep -c 'ready in' "$log" || true)" = "$ready_before" ] || fail "legitimera --autostart started the app although start-at-login=false"
 rm "$home/config/legitimera/settings.properties"
 echo "the autostart entry runs '$exec_line', which exits at once when start-at-login=false"

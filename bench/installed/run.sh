@@ -49,7 +49,7 @@ vpcd_port=35963
 link='legitimera://auth?service=https%3A%2F%2Fidp.example.se&token=benchmarkbenchmark01'
 
 [ "$(id -u)" -eq 0 ] || { echo "run as root (it installs the DEB and may start pcscd)" >&2; exit 1; }
-for tool in Xvfb trayer xdotool python3 pcscd; do
+for tool in Xvfb trayer python3 pcscd; do
   command -v "$tool" >/dev/null || { echo "needs $tool (scripts/install-test-stack.sh)" >&2; exit 1; }
 done
 
@@ -132,37 +132,74 @@ user_env() { # folder -> prints env words
   mkdir -p "$1/home/config" "$1/home/state" "$1/runtime"; chmod 700 "$1/runtime"
   echo "HOME=$1/home XDG_CONFIG_HOME=$1/home/config XDG_STATE_HOME=$1/home/state XDG_RUNTIME_DIR=$1/runtime"
 }
-# Sends WM_DELETE_WINDOW to every mapped top-level window of PID, as a window manager's close button does.
+# Sends WM_DELETE_WINDOW to every mapped top-level window of PID (its _NET_WM_PID, which GTK sets), as a window
+# manager's close button does. libX11 through python3's ctypes: no tool beyond the smoke test's.
 close_windows() {
-  local ids
-  ids=$(xdotool search --onlyvisible --pid "$1" 2>/dev/null || true)
-  [ -n "$ids" ] || return 0
-  python3 - $ids <<'PY'
+  python3 - "$1" <<'PY'
 import ctypes, sys
+pid = int(sys.argv[1])
 x = ctypes.cdll.LoadLibrary("libX11.so.6")
 x.XOpenDisplay.restype = ctypes.c_void_p
+x.XDefaultRootWindow.restype = ctypes.c_ulong
+x.XDefaultRootWindow.argtypes = [ctypes.c_void_p]
 x.XInternAtom.restype = ctypes.c_ulong
 x.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
+x.XQueryTree.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.POINTER(ctypes.c_ulong),
+                         ctypes.POINTER(ctypes.c_ulong), ctypes.POINTER(ctypes.POINTER(ctypes.c_ulong)),
+                         ctypes.POINTER(ctypes.c_uint)]
+x.XGetWindowProperty.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_long, ctypes.c_long,
+                                 ctypes.c_int, ctypes.c_ulong, ctypes.POINTER(ctypes.c_ulong),
+                                 ctypes.POINTER(ctypes.c_int), ctypes.POINTER(ctypes.c_ulong),
+                                 ctypes.POINTER(ctypes.c_ulong), ctypes.POINTER(ctypes.c_void_p)]
 x.XSendEvent.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_long, ctypes.c_void_p]
 x.XFlush.argtypes = [ctypes.c_void_p]
+x.XFree.argtypes = [ctypes.c_void_p]
+class Attributes(ctypes.Structure):  # XWindowAttributes, up to map_state
+    _fields_ = [("x", ctypes.c_int), ("y", ctypes.c_int), ("width", ctypes.c_int), ("height", ctypes.c_int),
+                ("border_width", ctypes.c_int), ("depth", ctypes.c_int), ("visual", ctypes.c_void_p),
+                ("root", ctypes.c_ulong), ("c_class", ctypes.c_int), ("bit_gravity", ctypes.c_int),
+                ("win_gravity", ctypes.c_int), ("backing_store", ctypes.c_int), ("backing_planes", ctypes.c_ulong),
+                ("backing_pixel", ctypes.c_ulong), ("save_under", ctypes.c_int), ("colormap", ctypes.c_ulong),
+                ("map_installed", ctypes.c_int), ("map_state", ctypes.c_int), ("pad", ctypes.c_long * 8)]
 class ClientMessage(ctypes.Structure):
     _fields_ = [("type", ctypes.c_int), ("serial", ctypes.c_ulong), ("send_event", ctypes.c_int),
                 ("display", ctypes.c_void_p), ("window", ctypes.c_ulong), ("message_type", ctypes.c_ulong),
                 ("format", ctypes.c_int), ("data", ctypes.c_long * 5)]
 class Event(ctypes.Union):
     _fields_ = [("xclient", ClientMessage), ("pad", ctypes.c_long * 24)]
+x.XGetWindowAttributes.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.POINTER(Attributes)]
 d = x.XOpenDisplay(None)
+if not d:
+    sys.exit("close_windows: no X display")
+net_wm_pid = x.XInternAtom(d, b"_NET_WM_PID", 0)
 protocols = x.XInternAtom(d, b"WM_PROTOCOLS", 0)
 delete = x.XInternAtom(d, b"WM_DELETE_WINDOW", 0)
-for w in sys.argv[1:]:
+def window_pid(w):
+    kind, fmt, count, left, data = ctypes.c_ulong(), ctypes.c_int(), ctypes.c_ulong(), ctypes.c_ulong(), ctypes.c_void_p()
+    if x.XGetWindowProperty(d, w, net_wm_pid, 0, 1, 0, 6, ctypes.byref(kind), ctypes.byref(fmt), ctypes.byref(count),
+                            ctypes.byref(left), ctypes.byref(data)) != 0 or not data.value:
+        return None
+    value = ctypes.cast(data, ctypes.POINTER(ctypes.c_ulong))[0] if count.value else None
+    x.XFree(data)
+    return value
+root_return, parent, children, n = ctypes.c_ulong(), ctypes.c_ulong(), ctypes.POINTER(ctypes.c_ulong)(), ctypes.c_uint()
+x.XQueryTree(d, x.XDefaultRootWindow(d), ctypes.byref(root_return), ctypes.byref(parent), ctypes.byref(children), ctypes.byref(n))
+closed = 0
+for i in range(n.value):
+    w = children[i]
+    attributes = Attributes()
+    if window_pid(w) != pid or not x.XGetWindowAttributes(d, w, ctypes.byref(attributes)) or attributes.map_state != 2:
+        continue  # 2: IsViewable
     e = Event()
     e.xclient.type = 33  # ClientMessage
-    e.xclient.window = int(w)
+    e.xclient.window = w
     e.xclient.message_type = protocols
     e.xclient.format = 32
     e.xclient.data[0] = delete
-    x.XSendEvent(d, int(w), 0, 0, ctypes.byref(e))
+    x.XSendEvent(d, w, 0, 0, ctypes.byref(e))
+    closed += 1
 x.XFlush(d)
+print(closed)
 PY
 }
 # launch VARIANT-ENV... -- COMMAND...: starts COMMAND with the variant's launcher in place of /usr/bin/legitimera
