@@ -68,6 +68,9 @@ case "$mode" in
     # shellcheck disable=SC2086
     "$java" $options $run -XX:AOTMode=record -XX:AOTConfiguration="$record" -Xlog:aot=error -m "$main" --minimized >"$work/out.txt" 2>&1 & app=$!; pids="$pids $app"
     await " ready in "
+    # A card in a reader (a build host with pcscd and the devkit's virtual card) has its certificates read now;
+    # what that loads (ASN.1, revocation, HTTP) goes into the cache too.
+    sleep 3
     # A later launch hands a link over (the login dialog), then an empty one (the main window).
     # shellcheck disable=SC2086
     "$java" $options $run -m "$main" \
