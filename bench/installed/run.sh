@@ -238,6 +238,8 @@ for run in $(seq "$runs"); do
       kill -0 "$app" 2>/dev/null || fail "$name: the app died while idle: $(tail -n 5 "$dir/app.out")"
       read -r rss anon pss < <(mem "$app")
       echo "$rss" >>"$out/rss_idle"; echo "$anon" >>"$out/anon_idle"; echo "$pss" >>"$out/pss_idle"
+      # Mesa's software GL (libLLVM, ~45 MB resident) in a process that has not opened a window yet
+      grep -q libLLVM "/proc/$app/maps" && echo yes >>"$out/llvm_idle" || echo no >>"$out/llvm_idle"
       [ "$card" = absent ] || grep -q "card inserted" "$log" || echo "$name run $run: the app did not see the card" >&2
 
       for n in 1 2; do
@@ -250,7 +252,7 @@ for run in $(seq "$runs"); do
         echo $((shown - click)) >>"$out/click_dialog_$n"
         sleep 1
       done
-      close_windows "$app"
+      close_windows "$app" >/dev/null
       sleep "$idle"
       kill -0 "$app" 2>/dev/null || fail "$name: the app quit when its windows were closed"
       read -r rss anon pss < <(mem "$app")
@@ -315,7 +317,8 @@ for variant in "${variants[@]}"; do
   name=${variant%%:*}
   for card in $cards; do
     out="$work/$name/$card"
-    echo "$name (${variant#*:}), card $card, AOT cache mapped: $(sort "$out/aot" | uniq -c | tr -s ' ' | tr '\n' ' ')"
+    echo "$name (${variant#*:}), card $card, AOT cache mapped: $(sort "$out/aot" | uniq -c | tr -s ' ' | tr '\n' ' ')," \
+      "libLLVM mapped while idle: $(sort "$out/llvm_idle" | uniq -c | tr -s ' ' | tr '\n' ' ')"
     printf '  JVM start to tray icon ready (wall)        %8s ms   target <= 500\n' "$(median <"$out/ready_wall")"
     printf '    of which from main (the log)             %8s ms\n' "$(median <"$out/ready_main")"
     printf '  idle RSS                                   %8s MB   target <= 110\n' "$(median <"$out/rss_idle")"

@@ -61,6 +61,8 @@ app_version=$(sed -n 's/^java-options=-Djpackage.app-version=//p' "$cfg")
 [ -n "$main" ] && [ -n "$app_version" ] || { echo "build-packages.sh: no main module or app version in $cfg" >&2; exit 1; }
 options=$(sed -n 's/^java-options=//p' "$cfg" | grep -v -e '^-XX:AOTCache=' -e '^-Xlog:' -e '^-Djpackage.app-version=' \
   | sed 's|\$APPDIR|$app|g' | sed 's/.*/"&"/' | tr '\n' ' ')
+app_jar=$(cd "$root/opt/legitimera/lib/app/mods" && ls app-*.jar)
+[ "$(printf '%s\n' "$app_jar" | wc -l)" -eq 1 ] || { echo "build-packages.sh: not one app jar in lib/app/mods: $app_jar" >&2; exit 1; }
 cp "$root/opt/legitimera/lib/runtime/bin/java" "$root/opt/legitimera/lib/runtime/bin/legitimera"
 rm -f "$root/opt/legitimera/bin/legitimera" "$root/opt/legitimera/lib/libapplauncher.so"
 cat > "$root/opt/legitimera/bin/legitimera" <<LAUNCHER
@@ -68,6 +70,26 @@ cat > "$root/opt/legitimera/bin/legitimera" <<LAUNCHER
 # Legitimera, installed: the tray app without a subcommand, the CLI with one (legitimera --help).
 # Written by packaging/linux/build-packages.sh from lib/app/legitimera.cfg.
 app=/opt/legitimera/lib/app
+java=/opt/legitimera/lib/runtime/bin/legitimera
+# A link (or an empty launch) while this user's app runs: handed over by a JVM with the app jar alone on the
+# class path and the runtime's CDS archive (QuickHandover, java.base only), which starts in a fraction of the
+# full module path's time. It exits 3 when it could not hand over (a stale socket, say); then the full path
+# runs, as it does at once when there is no socket (UserFolders names the folder).
+quick=false
+case \$# in
+  0) quick=true ;;
+  1) case "\$1" in [Ll][Ee][Gg][Ii][Tt][Ii][Mm][Ee][Rr][Aa]:*) quick=true ;; esac ;;
+esac
+if \$quick; then
+  case "\${XDG_RUNTIME_DIR:-}" in
+    /*) runtime="\$XDG_RUNTIME_DIR/legitimera" ;;
+    *) runtime="/tmp/legitimera-\$(id -un)" ;;
+  esac
+  if [ -S "\$runtime/legitimera.sock" ] && "\$java" -XX:+UseSerialGC -Xint -Xss512k -Xmx16m \\
+      -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 -XX:-UsePerfData -Xshare:auto -Xlog:cds=off -cp "\$app/mods/$app_jar" se.legitimera.app.launcher.QuickHandover "\$@"; then
+    exit 0
+  fi
+fi
 aot=""
 if [ -s "\$app/legitimera.aot" ]; then
   aot="-XX:AOTCache=\$app/legitimera.aot -Xlog:aot=off -Xlog:cds=off"
@@ -76,7 +98,7 @@ fi
 # so their pages are not rewritten at start; they stay clean pages of the file, shared by every user's
 # instance on a host (bench/installed/README.md). TrimNativeHeapInterval: every 10 s the C heap gives back
 # to the OS what start-up and the card's first reading freed (an idle tray app would keep it all day).
-exec /opt/legitimera/lib/runtime/bin/legitimera -Djpackage.app-path=/opt/legitimera/bin/legitimera \\
+exec "\$java" -Djpackage.app-path=/opt/legitimera/bin/legitimera \\
   -Djpackage.app-version=$app_version $options \\
   -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 -XX:TrimNativeHeapInterval=10000 \\
   \$aot -m $main "\$@"

@@ -26,13 +26,27 @@ import java.util.Locale;
  * would hand over too: the socket is in the user's own private runtime folder and someone listens there.
  * Anything else (no app running, a stale socket, a folder to repair, an answer that does not come) leaves it
  * to the full path, which says what went wrong in the log as before.
+ *
+ * <p>{@link Main} tries it first. The installed Linux launcher (packaging/linux/build-packages.sh) also runs it on
+ * its own, as {@link #main}, in a JVM with the app jar alone on the class path, when the running app's socket
+ * is there: that JVM starts in a fraction of the time the full module path takes.
  */
-final class QuickHandover {
+public final class QuickHandover {
 
     static final int MAGIC = 0x4C474D31;
+    /** The exit status of {@link #main} when the full start-up path must run. */
+    static final int NOT_HANDED_OVER = 3;
     private static final long ANSWER_TIMEOUT_MS = 5_000;
 
     private QuickHandover() {
+    }
+
+    /**
+     * Exits with 0 when the running app took {@code args}, with {@value #NOT_HANDED_OVER} when it did not
+     * (then the caller starts the full path, which reports what was wrong). Prints nothing.
+     */
+    public static void main(String[] args) {
+        System.exit(handedOver(args) ? 0 : NOT_HANDED_OVER);
     }
 
     /**
