@@ -63,6 +63,15 @@ done
 
 if $build || ! ls "$out"/legitimera_*.deb >/dev/null 2>&1; then
   step "building the installers"
+  # With pcscd running, the build's AOT training run has the devkit's virtual card in a reader
+  # (packaging/linux/aot-cache.sh); the card check below reuses this pcscd.
+  if ! $skip_card && ! pgrep -x pcscd >/dev/null; then
+    pcscd -f >"$work/pcscd.log" 2>&1 &
+    started_pids+=($!)
+    wait_for 10 test -S /run/pcscd/pcscd.comm || fail "pcscd did not start (log: $(tail -n 5 "$work/pcscd.log"))"
+    echo "started pcscd, PID ${started_pids[-1]}"
+  fi
+  [ -f "$devkit_jar" ] || (cd "$repo" && ./mvnw -B -q -pl devkit -am package -DskipTests) || fail "the devkit build failed"
   (cd "$repo" && ./mvnw -B -q -Pinstaller package -DskipTests) || fail "the installer build failed"
 fi
 deb=$(ls "$out"/legitimera_*.deb 2>/dev/null | head -n 1)

@@ -54,7 +54,7 @@ for tool in Xvfb trayer python3 pcscd; do
 done
 
 work=$(mktemp -d /tmp/legitimera-bench-installed.XXXXXX)
-pids=() installed_here=false card_pid=""
+pids=() installed_here=false card_pid="" card_count=0
 cleanup() {
   local pid
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -98,10 +98,13 @@ fi
 card_in() {
   [ -z "$card_pid" ] || return 0
   [ -f "$devkit_jar" ] || fail "$devkit_jar is missing: ./mvnw -B -q -pl devkit -am package -DskipTests"
-  mkdir -p "$work/card"
+  mkdir -p "$work/card"; touch "$work/card.log"
   "$JAVA_HOME/bin/java" -jar "$devkit_jar" card --vpcd "127.0.0.1:$vpcd_port" --state "$work/card" >>"$work/card.log" 2>&1 &
   card_pid=$!; pids+=($card_pid)
-  sleep 3
+  # In the reader before an app starts (as at log-in): the devkit says so once connected, pcscd looks soon after.
+  for _ in $(seq 50); do [ "$(grep -c "Card inserted" "$work/card.log")" -gt "$card_count" ] && break; sleep 0.2; done
+  card_count=$(grep -c "Card inserted" "$work/card.log" || true)
+  sleep 2
   kill -0 "$card_pid" 2>/dev/null || fail "the virtual card exited: $(tail -n 5 "$work/card.log")"
 }
 card_out() {

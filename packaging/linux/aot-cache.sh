@@ -59,6 +59,20 @@ case "$mode" in
       trayer --edge top --widthtype request >"$work/trayer.log" 2>&1 & pids="$pids $!"
       sleep 1
     fi
+    # With AOT_TRAINING_CARD (a command that runs the devkit's virtual card, e.g. "java -jar legitimera-devkit.jar")
+    # and a pcscd running with vpcd, the training has a card in a reader, as most users have: what reading its
+    # certificates loads is then in the cache too (shared by all users, less private memory each). Else none.
+    if [ -n "${AOT_TRAINING_CARD:-}" ] && [ -S /run/pcscd/pcscd.comm ]; then
+      # shellcheck disable=SC2086 # a command line
+      $AOT_TRAINING_CARD card --vpcd 127.0.0.1:35963 --state "$work/card" >"$work/card.log" 2>&1 & pids="$pids $!"
+      for _ in $(seq 50); do grep -q "Card inserted" "$work/card.log" 2>/dev/null && break; sleep 0.2; done
+      if grep -q "Card inserted" "$work/card.log" 2>/dev/null; then
+        sleep 2 # pcscd's next look at its readers
+        echo "aot-cache.sh: training with the devkit's virtual card in vpcd's reader"
+      else
+        echo "aot-cache.sh: the virtual card did not connect, training without a card: $(tail -n 3 "$work/card.log")" >&2
+      fi
+    fi
     export HOME="$work/home" XDG_CONFIG_HOME="$work/home/config" XDG_STATE_HOME="$work/home/state"
     run="-Dlegitimera.logdir=$work -Dlegitimera.runtimedir=$work/run -Dprism.order=sw"
     await() {
