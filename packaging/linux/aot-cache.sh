@@ -1,7 +1,8 @@
 #!/bin/sh
 # The installed app's AOT cache (JDK 25, JEP 483/514/515: classes loaded, linked and profiled ahead of time),
-# which roughly halves start-up and the first window's wait. The launcher's options name
-# $APPDIR/legitimera.aot; without a usable cache the JVM runs on without it, silently (-Xlog:aot=off).
+# for a quicker start and classes shared between users (bench/installed/README.md). The installed launcher
+# (build-packages.sh) names lib/app/legitimera.aot when it is there; a cache the JVM refuses is skipped
+# silently (-Xlog:aot=off), and the smoke test checks that the installed app maps it.
 #
 #   aot-cache.sh train APP_IMAGE    at build time: a training run under Xvfb records what the app loads
 #                                   (lib/app/legitimera.aotconf), then the cache is made for this folder
