@@ -32,6 +32,8 @@ packages=(
   # Installers and their smoke test: jpackage's DEB needs fakeroot and objdump (binutils), its RPM
   # rpmbuild (rpm); the DEB's postinst runs update-desktop-database (desktop-file-utils) and the
   # smoke test asks xdg-mime (xdg-utils) for the legitimera:// handler and reads JSON with python3.
+  # bench/installed/run.sh, after the smoke test in .ci/run, needs nothing more: Xvfb, trayer, pcscd + vpcd,
+  # and python3, which closes the app's windows through libX11 (libx11-6) as a window manager would.
   xdg-utils desktop-file-utils fakeroot rpm binutils python3
   # scripts/check-native-libraries.sh unpacks the JavaFX natives to check them with ldd.
   unzip

@@ -15,6 +15,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // A link (or an empty launch) for the app already running goes straight to its socket: no picocli,
+        // Logback or settings are loaded for it, which is most of a second launch's time.
+        if (QuickHandover.handedOver(args)) {
+            System.exit(0);
+        }
         UserFolders folders = UserFolders.forCurrentUser();
         // Logback reads these when the first logger is created, so they must be set before anything logs;
         // reading the settings logs nothing, and its problems are logged by the desktop app.

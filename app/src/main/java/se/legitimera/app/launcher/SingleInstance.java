@@ -53,7 +53,7 @@ import org.slf4j.LoggerFactory;
 public final class SingleInstance implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SingleInstance.class);
-    private static final int MAGIC = 0x4C474D31;
+    private static final int MAGIC = QuickHandover.MAGIC; // QuickHandover speaks the hand-over too
     private static final int COMMAND_MAGIC = 0x4C474331;
     private static final int MAX_ARGUMENTS = 16;
     private static final int MAX_ARGUMENT_BYTES = 8192;

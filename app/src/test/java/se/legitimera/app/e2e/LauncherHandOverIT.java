@@ -22,7 +22,8 @@ import se.legitimera.devkit.stack.StackRequirement;
 /**
  * The developer launcher run as the operating system runs it: a first launch becomes the running app, a
  * second launch with a {@code legitimera://} link hands it over through the real single-instance socket and
- * exits, and the running app opens its login window. Screenshots of the whole X display per step.
+ * exits (by the quick path, {@code QuickHandover}, when the link is all it got; by the full start-up path
+ * otherwise), and the running app opens its login window. Screenshots of the whole X display per step.
  */
 class LauncherHandOverIT {
 
@@ -64,8 +65,29 @@ class LauncherHandOverIT {
         awaitLog("the login window after the hand-over", line -> line.contains("Login dialog shown"));
         awaitWindow("Legitimera \u2013 inloggning");
         screenshot("login-window-after-hand-over");
+        // The quick path (java.base only, no Logback) took the link; the full start-up path logs this line.
         assertThat(Files.readString(temp.resolve("legitimera.log")))
-                .contains("Handed over").doesNotContain("not-a-real-token");
+                .doesNotContain("Handed over to the running Legitimera")
+                .doesNotContain("not-a-real-token");
+    }
+
+    @Test
+    void aSecondLaunchWithAnOption_takesTheFullPath_andStillHandsOver() throws Exception {
+        StackRequirement.require(System.getenv("DISPLAY") != null, "an X display (run under xvfb-run)");
+
+        Process first = launch(List.of("--minimized"), "first");
+        awaitLog("the first launch to be ready", line -> line.contains(" ready in "));
+        assertThat(first.isAlive()).isTrue();
+
+        // An option is never taken by the quick path: picocli parses it, and the hand-over is SingleInstance's.
+        Process second = launch(List.of("--minimized", "legitimera://login?autostart=not-a-real-token"), "second");
+        assertThat(second.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(second.exitValue()).isZero();
+
+        awaitLog("the login window after the hand-over", line -> line.contains("Login dialog shown"));
+        assertThat(Files.readString(temp.resolve("legitimera.log")))
+                .contains("Handed over to the running Legitimera")
+                .doesNotContain("not-a-real-token");
     }
 
     private Process launch(List<String> arguments, String name) throws IOException {
