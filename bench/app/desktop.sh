@@ -1,6 +1,5 @@
 # Sourced by run.sh and aot-train.sh: a work folder and a desktop of their own (Xvfb on a free display
 # with trayer as the tray host). Every process started goes into `pids` and is stopped, by PID, on exit.
-command -v Xvfb >/dev/null && command -v trayer >/dev/null || { echo "needs Xvfb and trayer" >&2; exit 1; }
 
 work=$(mktemp -d)
 pids=()
@@ -11,10 +10,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-display=150
-while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
-Xvfb ":$display" -screen 0 1280x1024x24 -nolisten tcp >"$work/xvfb.log" 2>&1 & pids+=($!)
-export DISPLAY=":$display"
-for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; done
-trayer --edge top --widthtype request >"$work/trayer.log" 2>&1 & pids+=($!)
-sleep 1
+# shellcheck source=../lib/desktop.sh
+. "$here/../lib/desktop.sh"
+start_desktop

@@ -82,13 +82,9 @@ menu_cmd=$(sed -n 's/^Exec=//p' "$menu_entry")
 echo "autostart entry: $autostart_cmd; menu entry: $menu_cmd"
 
 # --- desktop: Xvfb on a free display, trayer as the tray host
-display=150
-while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
-Xvfb ":$display" -screen 0 1280x1024x24 -nolisten tcp >"$work/xvfb.log" 2>&1 & pids+=($!)
-export DISPLAY=":$display"
-for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; done
-trayer --edge top --widthtype request >"$work/trayer.log" 2>&1 & pids+=($!)
-sleep 1
+# shellcheck source=../lib/desktop.sh
+. "$here/../lib/desktop.sh"
+start_desktop
 
 # --- the card: pcscd with vpcd (reused when running), the devkit virtual SITHS card on reader 0
 if ! pgrep -x pcscd >/dev/null; then
