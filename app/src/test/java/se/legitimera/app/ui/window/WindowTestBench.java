@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -123,6 +124,15 @@ public final class WindowTestBench implements AutoCloseable {
     public void close() {
         fx(() -> Window.getWindows().stream().filter(w -> w instanceof Stage).toList()
                 .forEach(Window::hide));
+        // Hiding a login dialog cancels its order on the worker: let that finish before the test closes
+        // the HTTP client it posts with, or it fails later, in the next test.
         worker.shutdown();
+        try {
+            if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the worker did not finish its tasks within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
