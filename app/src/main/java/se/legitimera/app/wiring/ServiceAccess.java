@@ -54,9 +54,19 @@ public record ServiceAccess(List<ServiceOrigin> allowedOrigins, Map<ServiceOrigi
         return new ServiceAccess(List.copyOf(origins), pins, problems);
     }
 
-    /** The origin of the service the settings select, for the diagnostics' check; empty when none or not https. */
+    /**
+     * The service the settings select, with its path (a protocol 1.1 service under a path, such as a Keycloak
+     * realm's {@code /realms/<realm>/legitimera}, has its app API there): where the app waits for logins and
+     * what the diagnostics check. Empty when none is selected or its URL is no plain https service URL.
+     */
     public static Optional<ServiceOrigin> selectedService(Settings settings) {
-        return settings.serviceEndpoint().flatMap(endpoint -> origin(endpoint.url()));
+        return settings.serviceEndpoint().flatMap(endpoint -> {
+            try {
+                return Optional.of(ServiceOrigin.parseServiceUrl(endpoint.url().toString()));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     /** Configures a client builder: these origins and pins, and the system's trust store. */

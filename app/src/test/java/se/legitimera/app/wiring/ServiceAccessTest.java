@@ -36,6 +36,15 @@ class ServiceAccessTest {
     }
 
     @Test
+    void theSelectedService_keepsItsPath_whereARealmsAppApiLives() throws IOException {
+        Settings selected = settings("service.url=https://idp.example.se/realms/vard/legitimera/\n", "");
+
+        assertThat(ServiceAccess.selectedService(selected))
+                .contains(new ServiceOrigin("idp.example.se", 443, "/realms/vard/legitimera"));
+        assertThat(ServiceAccess.of(selected).allowedOrigins()).containsExactly(new ServiceOrigin("idp.example.se", 443));
+    }
+
+    @Test
     void whenNothingIsConfigured_thenNoServiceIsAllowed() throws IOException {
         ServiceAccess access = ServiceAccess.of(settings("", ""));
 

@@ -14,12 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
-import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.managers.AuthenticationSessionManager;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import se.legitimera.keycloak.ciba.CibaCompletion;
 import se.legitimera.keycloak.config.LegitimeraConfig;
 import se.legitimera.keycloak.config.RealmServers;
 import se.legitimera.keycloak.store.KeycloakOrderStore;
@@ -58,7 +58,7 @@ public final class LegitimeraRealmResource {
     @Path(".well-known/legitimera/jwks.json")
     @Produces(MediaType.APPLICATION_JSON)
     public Response jwkSet() {
-        Optional<LegitimeraConfig> config = RealmServers.firstConfig(realm).flatMap(this::parse);
+        Optional<LegitimeraConfig> config = RealmServers.firstParsedConfig(realm).map(RealmServers.Configured::config);
         if (config.isEmpty()) {
             return error(ErrorCode.NOT_FOUND, Optional.empty(), "no Legitimera login is configured in this realm");
         }
@@ -92,6 +92,7 @@ public final class LegitimeraRealmResource {
             }
             case Verdict.Refused refused -> {
                 LOG.infof("proof refused in realm %s: %s", realm.getName(), refused.reason());
+                CibaCompletion.endOnWrongCard(server, refused);
                 yield error(refused.errorCode(), refused.hintCode(), "proof refused");
             }
         });
@@ -119,7 +120,7 @@ public final class LegitimeraRealmResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response pollSession(Map<String, Object> body) {
         Optional<String> request = text(body, "request");
-        Optional<LegitimeraConfig> config = RealmServers.firstConfig(realm).flatMap(this::parse);
+        Optional<LegitimeraConfig> config = RealmServers.firstParsedConfig(realm).map(RealmServers.Configured::config);
         if (request.isEmpty() || config.isEmpty()) {
             return error(request.isEmpty() ? ErrorCode.INVALID_PARAMETERS : ErrorCode.NOT_FOUND, Optional.empty(),
                     request.isEmpty() ? "request is required" : "no Legitimera login is configured in this realm");
@@ -144,7 +145,7 @@ public final class LegitimeraRealmResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response poll(Map<String, Object> body) {
         Optional<String> token = text(body, "pollSession");
-        Optional<LegitimeraConfig> config = RealmServers.firstConfig(realm).flatMap(this::parse);
+        Optional<LegitimeraConfig> config = RealmServers.firstParsedConfig(realm).map(RealmServers.Configured::config);
         if (token.isEmpty() || config.isEmpty()) {
             return error(token.isEmpty() ? ErrorCode.INVALID_PARAMETERS : ErrorCode.NOT_FOUND, Optional.empty(),
                     token.isEmpty() ? "pollSession is required" : "no Legitimera login is configured in this realm");
@@ -214,20 +215,9 @@ public final class LegitimeraRealmResource {
         try {
             Optional<OrderRecord> order = byRef ? store.byRef(key) : store.byToken(key);
             return order.map(o -> o.hostAttributes().get(RealmServers.CONFIG_ATTRIBUTE))
-                    .flatMap(id -> RealmServers.config(realm, id))
-                    .flatMap(this::parse);
+                    .flatMap(id -> RealmServers.parsedConfig(realm, id));
         } catch (OobServerException e) {
             LOG.warnf("cannot read an order in realm %s: %s", realm.getName(), e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    private Optional<LegitimeraConfig> parse(AuthenticatorConfigModel model) {
-        try {
-            return Optional.of(LegitimeraConfig.parse(model.getConfig()));
-        } catch (IllegalArgumentException e) {
-            LOG.errorf("the Legitimera configuration %s of realm %s is wrong: %s", model.getAlias(), realm.getName(),
-                    e.getMessage());
             return Optional.empty();
         }
     }

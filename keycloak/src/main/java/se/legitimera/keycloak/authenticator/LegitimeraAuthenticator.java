@@ -18,6 +18,9 @@ import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.utils.AcrUtils;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import se.legitimera.keycloak.config.LegitimeraConfig;
+import se.legitimera.keycloak.config.RelyingParty;
+import se.legitimera.keycloak.holder.CardHolders;
+import se.legitimera.keycloak.holder.HolderNotes;
 import se.legitimera.keycloak.config.RealmServers;
 import se.legitimera.oob.server.Completion;
 import se.legitimera.oob.server.HintCode;
@@ -41,14 +44,6 @@ final class LegitimeraAuthenticator implements Authenticator {
 
     static final String NOTE_ORDER_REF = se.legitimera.keycloak.app.LegitimeraRealmResource.ORDER_NOTE;
     static final String NOTE_AUTOSTART = "legitimera.autoStartUrl";
-
-    /** User-session notes that protocol mappers put in tokens and assertions. */
-    static final String SESSION_HSA_ID = "hsa_id";
-    static final String SESSION_TRUST_LEVEL = "legitimera.trust_level";
-    static final String SESSION_ACR = "legitimera.acr";
-    static final String SESSION_CERT_SERIAL = "legitimera.cert_serial";
-    static final String SESSION_CERT_ISSUER = "legitimera.cert_issuer";
-    static final String SESSION_PERSONAL_NUMBER = "legitimera.personal_identity_number";
 
     private static final Logger LOG = Logger.getLogger(LegitimeraAuthenticator.class);
 
@@ -93,7 +88,7 @@ final class LegitimeraAuthenticator implements Authenticator {
         }
         switch (order.status()) {
             case PENDING -> context.challenge(LoginPage.waiting(context, auth.getAuthNote(NOTE_AUTOSTART),
-                    statusUrl(context), clientName(auth.getClient())));
+                    statusUrl(context), RelyingParty.name(auth.getClient())));
             case FAILED -> {
                 forget(auth);
                 LOG.infof("order %s failed: %s", orderRef, order.hint().map(HintCode::code).orElse("?"));
@@ -129,18 +124,20 @@ final class LegitimeraAuthenticator implements Authenticator {
         List<String> acrValues = AcrUtils.getAcrValues(auth.getClientNote(OIDCLoginProtocol.CLAIMS_PARAM),
                 auth.getClientNote(OIDCLoginProtocol.ACR_PARAM), client);
         try {
-            OrderRequest.Builder request = OrderRequest.builder(clientName(client))
-                    .withRpOrigin(rpOrigin(context, client))
+            OrderRequest.Builder request = OrderRequest.builder(RelyingParty.name(client))
+                    .withRpOrigin(RelyingParty.origin(client, session.getContext().getUri().getBaseUri()))
                     .withHostAttribute(RealmServers.CONFIG_ATTRIBUTE, context.getAuthenticatorConfig().getId());
             config.get().requestedLevel(acrValues).ifPresent(request::withRequestedLoa);
-            addressedHsaId(session, realm, config.get(), auth.getClientNote(OIDCLoginProtocol.LOGIN_HINT_PARAM))
+            // only that card can complete it, and a newer login of the same HSA-id ends the older one
+            new CardHolders(session, realm, config.get().userAttribute())
+                    .addressedBy(auth.getClientNote(OIDCLoginProtocol.LOGIN_HINT_PARAM))
                     .ifPresent(request::withHsaId);
             StartedOrder started = server.startOrder(request.build());
             auth.setAuthNote(NOTE_ORDER_REF, started.orderRef());
             auth.setAuthNote(NOTE_AUTOSTART, started.autoStartUrl());
             LOG.infof("order %s started for client %s in realm %s", started.orderRef(), client.getClientId(),
                     realm.getName());
-            context.challenge(LoginPage.waiting(context, started.autoStartUrl(), statusUrl(context), clientName(client)));
+            context.challenge(LoginPage.waiting(context, started.autoStartUrl(), statusUrl(context), RelyingParty.name(client)));
         } catch (OobServerException e) {
             LOG.errorf("cannot start an order for client %s in realm %s: %s", client.getClientId(), realm.getName(),
                     e.getMessage());
@@ -158,15 +155,7 @@ final class LegitimeraAuthenticator implements Authenticator {
                     return;
                 }
                 AuthenticationSessionModel auth = context.getAuthenticationSession();
-                auth.setUserSessionNote(SESSION_HSA_ID, completion.hsaId());
-                completion.trustLevel().ifPresent(level -> {
-                    auth.setUserSessionNote(SESSION_TRUST_LEVEL, Integer.toString(level));
-                    auth.setUserSessionNote(SESSION_ACR, config.acrByLevel().get(level));
-                });
-                auth.setUserSessionNote(SESSION_CERT_SERIAL, completion.certificate().getSerialNumber().toString(16));
-                auth.setUserSessionNote(SESSION_CERT_ISSUER, completion.certificate().getIssuerX500Principal().getName());
-                completion.personalIdentityNumber().ifPresent(
-                        number -> auth.setUserSessionNote(SESSION_PERSONAL_NUMBER, number.digits()));
+                HolderNotes.of(completion, config).forEach(auth::setUserSessionNote);
                 context.getEvent().detail("hsa_id", completion.hsaId())
                         .detail("trust_level", completion.trustLevel().isPresent()
                                 ? Integer.toString(completion.trustLevel().getAsInt()) : "unknown");
@@ -216,49 +205,6 @@ final class LegitimeraAuthenticator implements Authenticator {
                 .queryParam("client_id", auth.getClient().getClientId())
                 .queryParam("tab_id", auth.getTabId())
                 .build();
-    }
-
-    /**
-     * The HSA-id a {@code login_hint} names: the attribute of the user it names (username or e-mail), or the
-     * hint itself when it has the form of an HSA-id. Such an order can only be completed by that card, and a
-     * newer login of the same HSA-id ends the older one (one active order per HSA-id).
-     */
-    private static Optional<String> addressedHsaId(KeycloakSession session, RealmModel realm, LegitimeraConfig config,
-                                                   String hint) {
-        if (hint == null || hint.isBlank()) {
-            return Optional.empty();
-        }
-        UserModel user = session.users().getUserByUsername(realm, hint);
-        if (user == null && hint.contains("@")) {
-            user = session.users().getUserByEmail(realm, hint);
-        }
-        if (user != null && user.getFirstAttribute(config.userAttribute()) != null) {
-            return Optional.of(user.getFirstAttribute(config.userAttribute()));
-        }
-        return HSA_ID.matcher(hint).matches() ? Optional.of(hint) : Optional.empty();
-    }
-
-    private static final java.util.regex.Pattern HSA_ID = java.util.regex.Pattern.compile("[A-Z]{2}[A-Z0-9]*-[A-Za-z0-9]+");
-
-    /** The name the user sees: the client's name, else its client id. */
-    static String clientName(ClientModel client) {
-        String name = client.getName();
-        if (name == null || name.isBlank() || name.startsWith("${")) {
-            name = client.getClientId();
-        }
-        return name.length() > 100 ? name.substring(0, 100) : name;
-    }
-
-    /** The client's HTTPS root or base URL, else this login page's origin. */
-    private static String rpOrigin(AuthenticationFlowContext context, ClientModel client) {
-        for (String candidate : new String[] {client.getRootUrl(), client.getBaseUrl()}) {
-            if (candidate != null && candidate.startsWith("https://")) {
-                URI uri = URI.create(candidate);
-                return "https://" + uri.getRawAuthority();
-            }
-        }
-        URI base = context.getSession().getContext().getUri().getBaseUri();
-        return base.getScheme() + "://" + base.getRawAuthority();
     }
 
     @Override

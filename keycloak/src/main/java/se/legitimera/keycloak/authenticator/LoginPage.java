@@ -3,6 +3,7 @@ package se.legitimera.keycloak.authenticator;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.keycloak.authentication.AuthenticationFlowContext;
+import se.legitimera.keycloak.config.RelyingParty;
 
 /**
  * The Legitimera login page ({@code theme-resources/templates/legitimera-login.ftl}) in its two states:
@@ -26,7 +27,7 @@ final class LoginPage {
 
     static Response failed(AuthenticationFlowContext context, FailureTexts failure) {
         String clientName = context.getAuthenticationSession() == null ? ""
-                : LegitimeraAuthenticator.clientName(context.getAuthenticationSession().getClient());
+                : RelyingParty.name(context.getAuthenticationSession().getClient());
         return context.form()
                 .setAttribute("legitimeraState", "failed")
                 .setAttribute("legitimeraFailure", failure.id())

@@ -12,6 +12,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import se.legitimera.keycloak.config.LegitimeraConfig;
+import se.legitimera.keycloak.holder.CardHolders;
 import se.legitimera.oob.server.Completion;
 
 /**
@@ -45,9 +46,7 @@ final class UserLookup {
     }
 
     Result find(Completion completion) {
-        List<UserModel> users = session.users()
-                .searchForUserByUserAttributeStream(realm, config.userAttribute(), completion.hsaId())
-                .limit(2).toList();
+        List<UserModel> users = new CardHolders(session, realm, config.userAttribute()).withHsaId(completion.hsaId());
         if (users.size() > 1) {
             return new Result.Ambiguous();
         }

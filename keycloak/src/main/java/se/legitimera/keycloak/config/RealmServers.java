@@ -6,10 +6,12 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import se.legitimera.keycloak.ciba.CibaCompletion;
 import se.legitimera.keycloak.keys.RealmOrderKeys;
 import se.legitimera.keycloak.store.KeycloakOrderStore;
 import se.legitimera.keycloak.store.KeycloakPollSessionStore;
@@ -19,7 +21,8 @@ import se.legitimera.oob.server.OobServer;
 /**
  * Builds the {@code oob-server} of a realm for one Keycloak request: the realm's service URL, its
  * Keycloak-managed signing keys, Keycloak's cluster-wide stores and the authenticator configuration the
- * order was started with. Nothing is cached between requests: the stores are the state, and a changed
+ * order was started with; a CIBA request waiting for an order is finished when the order is
+ * ({@link CibaCompletion}). Nothing is cached between requests: the stores are the state, and a changed
  * configuration applies to the next request.
  */
 public final class RealmServers {
@@ -31,6 +34,8 @@ public final class RealmServers {
     /** The order's host attribute naming the authenticator configuration it was started with. */
     public static final String CONFIG_ATTRIBUTE = "configId";
 
+    private static final Logger LOG = Logger.getLogger(RealmServers.class);
+
     private RealmServers() {
     }
 
@@ -38,6 +43,10 @@ public final class RealmServers {
     public static URI serviceUrl(KeycloakSession session, RealmModel realm) {
         URI base = session.getContext().getUri().getBaseUri();
         return UriBuilder.fromUri(base).path("realms").path(realm.getName()).path(RESOURCE_ID).build();
+    }
+
+    /** A Legitimera configuration of a realm, read, with the id orders name it by ({@link #CONFIG_ATTRIBUTE}). */
+    public record Configured(String id, LegitimeraConfig config) {
     }
 
     /** The server for a configuration of this realm. */
@@ -52,7 +61,8 @@ public final class RealmServers {
                 .withPollSessionStore(new KeycloakPollSessionStore(session, realm.getId(), clock))
                 .withOrderLifetime(config.orderLifetime())
                 .withClockSkew(config.clockSkew())
-                .withOcspMode(config.ocspMode());
+                .withOcspMode(config.ocspMode())
+                .withListener(new CibaCompletion(session, realm));
         for (X509Certificate root : config.trustedRoots()) {
             builder.withTrustAnchor(root);
         }
@@ -69,6 +79,27 @@ public final class RealmServers {
     /** The configuration with this id, when it belongs to the realm. */
     public static Optional<AuthenticatorConfigModel> config(RealmModel realm, String configId) {
         return Optional.ofNullable(configId).map(realm::getAuthenticatorConfigById);
+    }
+
+    /** The configuration with this id, read; a wrong one is logged and counts as none. */
+    public static Optional<LegitimeraConfig> parsedConfig(RealmModel realm, String configId) {
+        return config(realm, configId).flatMap(model -> parse(realm, model));
+    }
+
+    /** The realm's first Legitimera configuration ({@link #firstConfig}), read; a wrong one is logged and counts as none. */
+    public static Optional<Configured> firstParsedConfig(RealmModel realm) {
+        return firstConfig(realm).flatMap(model -> parse(realm, model).map(config -> new Configured(model.getId(), config)));
+    }
+
+    /** Reads a configuration; a wrong one is logged (naming the setting) and counts as none. */
+    public static Optional<LegitimeraConfig> parse(RealmModel realm, AuthenticatorConfigModel model) {
+        try {
+            return Optional.of(LegitimeraConfig.parse(model.getConfig()));
+        } catch (IllegalArgumentException e) {
+            LOG.errorf("the Legitimera configuration %s of realm %s is wrong: %s", model.getAlias(), realm.getName(),
+                    e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /**

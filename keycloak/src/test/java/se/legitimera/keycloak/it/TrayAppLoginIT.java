@@ -2,9 +2,7 @@ package se.legitimera.keycloak.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +15,7 @@ import se.legitimera.devkit.stack.PcscdFixture;
 import se.legitimera.devkit.stack.StackRequirement;
 import se.legitimera.keycloak.stack.AppLauncher;
 import se.legitimera.keycloak.stack.Browser;
+import se.legitimera.keycloak.stack.DesktopInput;
 import se.legitimera.keycloak.stack.KeycloakServer;
 import se.legitimera.keycloak.stack.OidcTestClient;
 import se.legitimera.keycloak.stack.TestRealms;
@@ -48,7 +47,7 @@ class TrayAppLoginIT {
     @BeforeEach
     void start() throws Exception {
         StackRequirement.require(System.getenv("DISPLAY") != null, "an X display (run under xvfb-run)");
-        StackRequirement.require(onPath("xdotool"), "xdotool (Debian package xdotool), to type into the app's window");
+        StackRequirement.require(DesktopInput.available(), "xdotool (Debian package xdotool), to type into the app's window");
         keycloak = KeycloakServer.shared();
         pcscd = PcscdFixture.acquire();
         card = VirtualSithsCard.builder().withPki(keycloak.pki())
@@ -84,7 +83,7 @@ class TrayAppLoginIT {
         assertThat(second.exitCode()).as(second.output()).isZero();
         app.awaitLog("Login dialog shown");
         app.awaitLog("Fetched ");
-        typeIntoWindow(LOGIN_WINDOW, PIN);
+        DesktopInput.typeInto(LOGIN_WINDOW, PIN);
 
         URI landed = browser.awaitUrlStartingWith("the client's redirect URI", client.redirectUri());
         OidcTestClient.Tokens tokens = client.finish(login, landed);
@@ -105,63 +104,11 @@ class TrayAppLoginIT {
 
         assertThat(app.handOver(link).exitCode()).isZero();
         app.awaitLog("Fetched ");
-        pressInWindow(LOGIN_WINDOW, "Escape");
+        DesktopInput.press(LOGIN_WINDOW, "Escape");
 
         page.awaitFailure("userCancel");
         assertThat(page.text()).contains("Inloggningen avbröts i Legitimera");
         assertThat(card.triesLeft(VirtualSithsCard.IDENTIFICATION_PIN)).isEqualTo(3);
-    }
-
-    /** Focuses the window and types the PIN and Enter, as a user at the keyboard. */
-    private static void typeIntoWindow(String title, String text) throws Exception {
-        focus(title);
-        run("xdotool", "type", "--delay", "50", text);
-        run("xdotool", "key", "Return");
-    }
-
-    /** Focuses the window and presses one key (an xdotool key name). */
-    private static void pressInWindow(String title, String key) throws Exception {
-        focus(title);
-        run("xdotool", "key", key);
-    }
-
-    private static void focus(String title) throws Exception {
-        String window = null;
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        while (window == null && System.nanoTime() < deadline) {
-            Process search = new ProcessBuilder("xdotool", "search", "--onlyvisible", "--name", title)
-                    .redirectErrorStream(true).start();
-            String found = new String(search.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (search.waitFor() == 0 && !found.isEmpty()) {
-                window = found.lines().findFirst().orElseThrow().trim();
-            } else {
-                Thread.sleep(200);
-            }
-        }
-        if (window == null) {
-            throw new AssertionError("no visible window titled *" + title + " on " + System.getenv("DISPLAY"));
-        }
-        Thread.sleep(1000); // let the window show the fetched order and focus its PIN field (not an assertion)
-        // XTEST input to the focused window (no window manager runs under Xvfb): what a keyboard would send
-        run("xdotool", "windowfocus", window);
-    }
-
-    private static String run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
-            throw new AssertionError(String.join(" ", command) + " failed: " + output);
-        }
-        return output;
-    }
-
-    private static boolean onPath(String command) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, command))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The token of a link, to check that no log holds it. */

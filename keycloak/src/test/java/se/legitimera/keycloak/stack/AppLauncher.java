@@ -2,9 +2,11 @@ package se.legitimera.keycloak.stack;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.ArrayList;
@@ -54,6 +56,16 @@ public final class AppLauncher implements AutoCloseable {
                 + "environment.production.pins=" + keycloak.tlsPin() + "\n"
                 + "start-at-login=false\n", StandardCharsets.UTF_8);
         return app;
+    }
+
+    /**
+     * Adds to the settings file: wait for logins addressed to the card holder (setting {@code wait-for-logins},
+     * protocol section 5) at {@code service}, selected with {@code service.url}.
+     */
+    public AppLauncher waitingForLoginsAt(URI service) throws IOException {
+        Files.writeString(settingsFile(), "service.url=" + service + "\nwait-for-logins=true\n",
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        return this;
     }
 
     /** The output of a finished run. */

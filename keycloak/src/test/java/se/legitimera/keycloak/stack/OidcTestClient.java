@@ -127,9 +127,21 @@ public final class OidcTestClient {
             throw new AssertionError("token error: " + tokenResponse.toErrorResponse().getErrorObject());
         }
         JWT idToken = ((OIDCTokenResponse) tokenResponse.toSuccessResponse()).getOIDCTokens().getIDToken();
+        return validated(idToken, login.nonce());
+    }
+
+    /** The issuer's metadata, as discovered. */
+    public OIDCProviderMetadata provider() {
+        return provider;
+    }
+
+    /**
+     * An ID token validated for this client: signature with the issuer's JWK set, issuer, audience, expiry,
+     * and the nonce when the flow has one (CIBA has none).
+     */
+    public Tokens validated(JWT idToken, Nonce nonce) throws Exception {
         IDTokenValidator validator = new IDTokenValidator(provider.getIssuer(), clientId, idTokenAlgorithm, keys());
-        IDTokenClaimsSet claims = validator.validate(idToken, login.nonce());
-        return new Tokens(idToken, claims);
+        return new Tokens(idToken, validator.validate(idToken, nonce));
     }
 
     private JWKSet keys() throws Exception {

@@ -17,6 +17,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -130,6 +131,49 @@ public final class SoftwareCardApp {
 
     /** The proof JWS for an order, with the audience the app would put in (the service it connected to). */
     public String proofFor(Order order, URI audience) throws Exception {
+        return signed("legitimera-proof+jwt", new JWTClaimsSet.Builder()
+                .claim("ver", "1")
+                .claim("orderRef", order.orderRef())
+                .claim("challenge", order.claims().getStringClaim("challenge"))
+                .audience(audience.toString())
+                .claim("origin", order.claims().getStringClaim("rpOrigin"))
+                .issueTime(new Date())
+                .jwtID(UUID.randomUUID().toString())
+                .build());
+    }
+
+    /**
+     * Waits for a login addressed to this card's holder as the app in poll mode does (protocol section 5): a
+     * card-signed poll session at {@code service}, then polls until an order arrives.
+     *
+     * @return the order's link, as the app continues with it
+     * @throws AssertionError when the service refuses the session or no order arrives within {@code timeout}
+     */
+    public String awaitAddressedOrder(URI service, Duration timeout) throws Exception {
+        Reply session = post(service, "/app/v1/poll/session", Map.of("request", signed("legitimera-poll+jwt",
+                new JWTClaimsSet.Builder().claim("ver", "1").audience(service.toString()).issueTime(new Date())
+                        .jwtID(UUID.randomUUID().toString()).build())));
+        if (session.status() != 200) {
+            throw new AssertionError("poll session answered " + session.status() + ": " + session.body());
+        }
+        Object token = JSONObjectUtils.parse(session.body()).get("pollSession");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Reply poll = post(service, "/app/v1/poll", Map.of("pollSession", token, "waitSeconds", 5));
+            if (poll.status() == 200) {
+                return "legitimera://auth?service=" + URLEncoder.encode(service.toString(), StandardCharsets.UTF_8)
+                        + "&token=" + JSONObjectUtils.parse(poll.body()).get("autoStartToken");
+            }
+            if (poll.status() != 204) {
+                throw new AssertionError("poll answered " + poll.status() + ": " + poll.body());
+            }
+            Thread.sleep(250); // this service answers at once; the app's backoff would wait longer
+        }
+        throw new AssertionError("no login addressed to the card holder arrived at " + service + " in " + timeout);
+    }
+
+    /** A JWS of {@code type} as the app signs proofs and poll requests: ES256, {@code x5c} leaf and issuing CA. */
+    private String signed(String type, JWTClaimsSet claims) throws Exception {
         List<Base64> x5c = new ArrayList<>();
         for (X509Certificate certificate : chain) {
             try {
@@ -138,20 +182,11 @@ public final class SoftwareCardApp {
                 throw new IllegalStateException(e);
             }
         }
-        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).type(new JOSEObjectType("legitimera-proof+jwt"))
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).type(new JOSEObjectType(type))
                 .x509CertChain(x5c).build();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .claim("ver", "1")
-                .claim("orderRef", order.orderRef())
-                .claim("challenge", order.claims().getStringClaim("challenge"))
-                .audience(audience.toString())
-                .claim("origin", order.claims().getStringClaim("rpOrigin"))
-                .issueTime(new Date())
-                .jwtID(UUID.randomUUID().toString())
-                .build();
-        SignedJWT proof = new SignedJWT(header, claims);
-        proof.sign(new ECDSASigner((ECPrivateKey) keys.getPrivate()));
-        return proof.serialize();
+        SignedJWT jws = new SignedJWT(header, claims);
+        jws.sign(new ECDSASigner((ECPrivateKey) keys.getPrivate()));
+        return jws.serialize();
     }
 
     /** {@code POST /app/v1/proof} of a proof made for this order. */

@@ -31,6 +31,15 @@ public final class TestRealms {
     public static final String CLIENT_ID = "it-journal";
     /** Its name, which the page and the app show. */
     public static final String CLIENT_NAME = "Journalen IT";
+    /**
+     * The confidential CIBA client (poll mode) of {@link #MAIN} and {@link #EXPIRY}, whose realms' CIBA
+     * requests live 120 s and 10 s; its hsa_id and acr come from the Legitimera note mapper.
+     */
+    public static final String CIBA_CLIENT_ID = "it-ciba";
+    /** Its secret: a test value of the realm files, nothing else knows it. */
+    public static final String CIBA_CLIENT_SECRET = "it-ciba-test-secret";
+    /** Its name, which the app shows. */
+    public static final String CIBA_CLIENT_NAME = "Journalen CIBA";
 
     static final List<String> FILES = List.of("fixture-check-realm.json", "legitimera-it-realm.json",
             "legitimera-it-create-realm.json", "legitimera-it-expiry-realm.json");
