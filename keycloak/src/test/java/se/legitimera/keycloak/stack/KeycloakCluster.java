@@ -176,7 +176,13 @@ public final class KeycloakCluster {
                     KeycloakNode.freePort());
             cluster.hook = Thread.ofPlatform().unstarted(cluster::stop);
             Runtime.getRuntime().addShutdownHook(cluster.hook);
-            cluster.startStoppedNodes();
+            try {
+                cluster.startStoppedNodes();
+            } catch (RuntimeException | AssertionError e) {
+                cluster.stop();
+                Runtime.getRuntime().removeShutdownHook(cluster.hook);
+                throw e;
+            }
             LOG.info("Keycloak cluster ready after {} ms: view {}", Duration.between(begin, Instant.now()).toMillis(),
                     cluster.clusterView(Node.A));
             return cluster;

@@ -68,6 +68,8 @@ final class PostgresServer implements AutoCloseable {
         }
         Path data = folder.resolve("data");
         Path output = work.resolve("postgres.out");
+        // read for the ready line: only this start's
+        Files.deleteIfExists(output);
         run(asOwner(root, folder, List.of(BIN.resolve("initdb").toString(), "-D", data.toString(), "-U", USER,
                 "--pwfile=" + passwordFile, "--auth-host=scram-sha-256", "--auth-local=scram-sha-256",
                 "-E", "UTF8", "--locale=C")), output);
