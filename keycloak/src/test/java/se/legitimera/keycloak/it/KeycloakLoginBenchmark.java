@@ -87,7 +87,9 @@ class KeycloakLoginBenchmark {
         // Every login crosses nodes at each step; half of them start on A, half on B.
         HttpLogin.Steps fromA = new HttpLogin.Steps(a, b, a, b, a);
         HttpLogin.Steps fromB = new HttpLogin.Steps(b, a, b, a, b);
-        for (int i = 0; i < Integer.getInteger("bench.warmup", 20); i++) {
+        // As many logins before the batch as the single node had (warm-up and sequential rounds): the same JIT state.
+        int warmUp = Integer.getInteger("bench.warmup", 20) + Integer.getInteger("bench.rounds", 100);
+        for (int i = 0; i < warmUp; i++) {
             new HttpLogin(cluster.clientTls()).login(client, card, i % 2 == 0 ? fromA : fromB);
         }
         concurrentLogins("keycloak 2-node cluster concurrent", concurrent,
