@@ -42,6 +42,11 @@ packages=(
   # TrayAppLoginIT types the PIN into the tray app's login window with xdotool. The Keycloak
   # distribution itself is a Maven artifact (org.keycloak:keycloak-quarkus-dist), unpacked by the build.
   chromium chromium-driver xdotool
+  # Keycloak cluster tests (keycloak/src/test/.../stack/PostgresServer.java, ClusterIT, the benchmark's cluster
+  # half): Debian 12's PostgreSQL 15 server binaries, initdb, postgres and createdb under
+  # /usr/lib/postgresql/15/bin, run in a temporary data folder as the package's postgres user. The
+  # package's own service is not used by the tests.
+  postgresql-15
 )
 
 missing=()

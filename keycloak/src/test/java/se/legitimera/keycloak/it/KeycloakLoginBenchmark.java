@@ -9,12 +9,18 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import se.legitimera.devkit.pki.Holder;
 import se.legitimera.keycloak.stack.HttpLogin;
+import se.legitimera.keycloak.stack.KeycloakCluster;
+import se.legitimera.keycloak.stack.KeycloakCluster.Node;
 import se.legitimera.keycloak.stack.KeycloakServer;
 import se.legitimera.keycloak.stack.OidcTestClient;
 import se.legitimera.keycloak.stack.ReferenceService;
+import se.legitimera.keycloak.stack.Route;
 import se.legitimera.keycloak.stack.SoftwareCardApp;
 import se.legitimera.keycloak.stack.TestRealms;
 
@@ -22,15 +28,18 @@ import se.legitimera.keycloak.stack.TestRealms;
  * bench/keycloak: logins through the real Keycloak with software card keys, from the client's authorization
  * request to a validated ID token (no PIN entry; a P-256 software signature takes well under a millisecond),
  * turn by turn with the same flow through the devkit reference service's OIDC front (the ratio).
- * Not an IT: run it by name, see bench/keycloak/README.md. Prints its figures; asserts only that no login
- * was lost.
+ * Then the same 200 concurrent logins over a two-node cluster ({@link KeycloakCluster}), each login's steps
+ * alternating between the nodes. Not an IT: run it by name, see bench/keycloak/README.md. Prints its
+ * figures; asserts only that no login was lost or mixed up.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeycloakLoginBenchmark {
 
     private static final Holder HOLDER = new Holder("Test", "Testsson", "TSTNMT2321000156-1024",
             "tstnmt1024@test.siths.se");
 
     @Test
+    @Order(1)
     void sequentialLatency_andTwoHundredConcurrentLogins() throws Exception {
         KeycloakServer keycloak = KeycloakServer.shared();
         OidcTestClient client = OidcTestClient.discover(keycloak.realmUrl(TestRealms.MAIN), TestRealms.CLIENT_ID,
@@ -62,29 +71,65 @@ class KeycloakLoginBenchmark {
             System.out.printf("BENCH ratio keycloak/reference: median %.2f, p90 %.2f%n", kc[0] / ref[0], kc[1] / ref[1]);
         }
 
+        concurrentLogins("keycloak concurrent", concurrent, i -> new HttpLogin(keycloak.clientTls()).login(client, card));
+    }
+
+    @Test
+    @Order(2)
+    void twoHundredConcurrentLogins_overTwoNodes() throws Exception {
+        KeycloakCluster cluster = KeycloakCluster.shared();
+        Route a = cluster.to(Node.A);
+        Route b = cluster.to(Node.B);
+        OidcTestClient client = OidcTestClient.discover(cluster.realmUrl(TestRealms.MAIN), TestRealms.CLIENT_ID,
+                cluster.callback().redirectUri(), cluster.clientTls(), a);
+        SoftwareCardApp card = SoftwareCardApp.issuedBy(cluster.pki(), HOLDER, cluster.clientTls());
+        int concurrent = Integer.getInteger("bench.concurrent", 200);
+        // Every login crosses nodes at each step; half of them start on A, half on B.
+        HttpLogin.Steps fromA = new HttpLogin.Steps(a, b, a, b, a);
+        HttpLogin.Steps fromB = new HttpLogin.Steps(b, a, b, a, b);
+        // As many logins before the batch as the single node had (warm-up and sequential rounds): the same JIT state.
+        int warmUp = Integer.getInteger("bench.warmup", 20) + Integer.getInteger("bench.rounds", 100);
+        for (int i = 0; i < warmUp; i++) {
+            new HttpLogin(cluster.clientTls()).login(client, card, i % 2 == 0 ? fromA : fromB);
+        }
+        concurrentLogins("keycloak 2-node cluster concurrent", concurrent,
+                i -> new HttpLogin(cluster.clientTls()).login(client, card, i % 2 == 0 ? fromA : fromB));
+    }
+
+    /** One login of a concurrent batch. */
+    private interface ConcurrentLogin {
+        OidcTestClient.Tokens run(int index) throws Exception;
+    }
+
+    /**
+     * {@code count} logins at once on virtual threads; each ID token was validated against its own login's
+     * nonce and state ({@link OidcTestClient#finish}) and must carry the holder's HSA-id. Prints the throughput.
+     */
+    private static void concurrentLogins(String name, int count, ConcurrentLogin login) throws Exception {
         long start = System.nanoTime();
         List<Future<OidcTestClient.Tokens>> logins = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < concurrent; i++) {
-                logins.add(pool.submit(() -> new HttpLogin(keycloak.clientTls()).login(client, card)));
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                logins.add(pool.submit(() -> login.run(index)));
             }
         }
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
         int completed = 0;
         List<String> failures = new ArrayList<>();
-        for (Future<OidcTestClient.Tokens> login : logins) {
+        for (Future<OidcTestClient.Tokens> done : logins) {
             try {
-                if (HOLDER.hsaId().equals(login.get().claims().getStringClaim("hsa_id"))) {
+                if (HOLDER.hsaId().equals(done.get().claims().getStringClaim("hsa_id"))) {
                     completed++;
                 }
             } catch (java.util.concurrent.ExecutionException e) {
                 failures.add(String.valueOf(e.getCause()));
             }
         }
-        System.out.printf("BENCH keycloak concurrent: %d of %d logins completed in %d ms, %.1f logins/s%n",
-                completed, concurrent, wall.toMillis(), completed * 1000.0 / wall.toMillis());
+        System.out.printf("BENCH %s: %d of %d logins completed in %d ms, %.1f logins/s%n",
+                name, completed, count, wall.toMillis(), completed * 1000.0 / wall.toMillis());
         assertThat(failures).as("lost logins").isEmpty();
-        assertThat(completed).isEqualTo(concurrent);
+        assertThat(completed).isEqualTo(count);
     }
 
     /** One login to a validated ID token of the holder; its wall-clock time in microseconds. */

@@ -45,30 +45,42 @@ public final class OidcTestClient {
     private final URI redirectUri;
     private final SSLContext tls;
     private final JWSAlgorithm idTokenAlgorithm;
+    private final Route route;
 
     private OidcTestClient(OIDCProviderMetadata provider, ClientID clientId, URI redirectUri, SSLContext tls,
-                           JWSAlgorithm idTokenAlgorithm) {
+                           JWSAlgorithm idTokenAlgorithm, Route route) {
         this.provider = provider;
         this.clientId = clientId;
         this.redirectUri = redirectUri;
         this.tls = tls;
         this.idTokenAlgorithm = idTokenAlgorithm;
+        this.route = route;
     }
 
     /** Discovers the issuer's endpoints over TLS that trusts {@code tls}'s roots only. */
     public static OidcTestClient discover(URI issuer, String clientId, URI redirectUri, SSLContext tls) throws Exception {
-        HTTPRequest request = new OIDCProviderConfigurationRequest(new Issuer(issuer)).toHTTPRequest();
-        request.setSSLSocketFactory(tls.getSocketFactory());
+        return discover(issuer, clientId, redirectUri, tls, Route.DIRECT);
+    }
+
+    /** As {@link #discover(URI, String, URI, SSLContext)}, asking the node {@code route} sends the issuer's URL to. */
+    public static OidcTestClient discover(URI issuer, String clientId, URI redirectUri, SSLContext tls, Route route)
+            throws Exception {
+        HTTPRequest request = routed(new OIDCProviderConfigurationRequest(new Issuer(issuer)).toHTTPRequest(), route, tls);
         OIDCProviderMetadata metadata = OIDCProviderMetadata.parse(request.send().getBodyAsJSONObject());
         if (!metadata.getIssuer().getValue().equals(issuer.toString())) {
             throw new AssertionError("discovery names issuer " + metadata.getIssuer() + ", not " + issuer);
         }
-        return new OidcTestClient(metadata, new ClientID(clientId), redirectUri, tls, JWSAlgorithm.RS256);
+        return new OidcTestClient(metadata, new ClientID(clientId), redirectUri, tls, JWSAlgorithm.RS256, route);
     }
 
     /** The same client expecting ID tokens signed with {@code algorithm} (Keycloak's realms sign with RS256). */
     public OidcTestClient expectingIdTokensSignedWith(JWSAlgorithm algorithm) {
-        return new OidcTestClient(provider, clientId, redirectUri, tls, algorithm);
+        return new OidcTestClient(provider, clientId, redirectUri, tls, algorithm, route);
+    }
+
+    /** The same client redeeming codes and reading keys where {@code route} sends the issuer's URLs. */
+    public OidcTestClient via(Route route) {
+        return new OidcTestClient(provider, clientId, redirectUri, tls, idTokenAlgorithm, route);
     }
 
     public URI redirectUri() {
@@ -119,9 +131,8 @@ public final class OidcTestClient {
             throw new AssertionError("state mismatch");
         }
         AuthorizationCode code = success.getAuthorizationCode();
-        HTTPRequest request = new TokenRequest(provider.getTokenEndpointURI(), clientId,
-                new AuthorizationCodeGrant(code, redirectUri, login.verifier())).toHTTPRequest();
-        request.setSSLSocketFactory(tls.getSocketFactory());
+        HTTPRequest request = routed(new TokenRequest(provider.getTokenEndpointURI(), clientId,
+                new AuthorizationCodeGrant(code, redirectUri, login.verifier())).toHTTPRequest(), route, tls);
         TokenResponse tokenResponse = OIDCTokenResponseParser.parse(request.send());
         if (!tokenResponse.indicatesSuccess()) {
             throw new AssertionError("token error: " + tokenResponse.toErrorResponse().getErrorObject());
@@ -145,10 +156,18 @@ public final class OidcTestClient {
     }
 
     private JWKSet keys() throws Exception {
-        HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET, provider.getJWKSetURI());
-        request.setSSLSocketFactory(tls.getSocketFactory());
+        HTTPRequest request = routed(new HTTPRequest(HTTPRequest.Method.GET, provider.getJWKSetURI()), route, tls);
         HTTPResponse response = request.send();
         return JWKSet.parse(response.getBody());
+    }
+
+    /** {@code request} to the URL {@code route} gives, over {@code tls}. */
+    private static HTTPRequest routed(HTTPRequest request, Route route, SSLContext tls) {
+        HTTPRequest routed = new HTTPRequest(request.getMethod(), route.apply(request.getURI()));
+        request.getHeaderMap().forEach((name, values) -> routed.setHeader(name, values.toArray(String[]::new)));
+        routed.setBody(request.getBody());
+        routed.setSSLSocketFactory(tls.getSocketFactory());
+        return routed;
     }
 
     /** One login's authorization request and the values its answer must match. */

@@ -50,13 +50,13 @@ public final class SoftwareCardApp {
     private final HttpClient http;
     private final KeyPair keys;
     private final List<X509Certificate> chain;
+    private final Route route;
 
-    private SoftwareCardApp(SSLContext tls, KeyPair keys, List<X509Certificate> chain) {
-        // HTTP/1.1 as the app speaks it: the JDK client refuses, rather than queues, streams beyond a server's HTTP/2 limit
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(tls)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+    private SoftwareCardApp(HttpClient http, KeyPair keys, List<X509Certificate> chain, Route route) {
+        this.http = http;
         this.keys = keys;
         this.chain = chain;
+        this.route = route;
     }
 
     /** A card for {@code holder} issued by {@code pki}; {@code x5c} carries the leaf and the issuing CA. */
@@ -66,7 +66,18 @@ public final class SoftwareCardApp {
         KeyPair keys = generator.generateKeyPair();
         X509Certificate auth = pki.issuePerson(holder, keys.getPublic(), generator.generateKeyPair().getPublic())
                 .authentication();
-        return new SoftwareCardApp(tls, keys, pki.chainFor(auth).subList(0, 2));
+        // HTTP/1.1 as the app speaks it: the JDK client refuses, rather than queues, streams beyond a server's HTTP/2 limit
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(tls)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        return new SoftwareCardApp(http, keys, pki.chainFor(auth).subList(0, 2), Route.DIRECT);
+    }
+
+    /**
+     * The same card whose requests go where {@code route} sends them (one node of a cluster); the link, the
+     * order's issuer and the proof's audience stay the service's public URL.
+     */
+    public SoftwareCardApp via(Route route) {
+        return new SoftwareCardApp(http, keys, chain, route);
     }
 
     /** The link's parts: the service URL and the autostart token. */
@@ -206,7 +217,7 @@ public final class SoftwareCardApp {
     }
 
     private Reply post(URI service, String path, Map<String, Object> body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(service + path))
+        HttpRequest request = HttpRequest.newBuilder(route.apply(URI.create(service + path)))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSONObjectUtils.toJSONString(body)))
                 .timeout(Duration.ofSeconds(20)).build();
@@ -215,7 +226,7 @@ public final class SoftwareCardApp {
     }
 
     private Reply get(URI service, String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(service + path))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(route.apply(URI.create(service + path)))
                 .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
         return new Reply(response.statusCode(), response.body());
     }
