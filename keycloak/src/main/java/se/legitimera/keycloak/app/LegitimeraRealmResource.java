@@ -119,44 +119,26 @@ public final class LegitimeraRealmResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response pollSession(Map<String, Object> body) {
-        Optional<String> request = text(body, "request");
-        Optional<LegitimeraConfig> config = RealmServers.firstParsedConfig(realm).map(RealmServers.Configured::config);
-        if (request.isEmpty() || config.isEmpty()) {
-            return error(request.isEmpty() ? ErrorCode.INVALID_PARAMETERS : ErrorCode.NOT_FOUND, Optional.empty(),
-                    request.isEmpty() ? "request is required" : "no Legitimera login is configured in this realm");
-        }
-        try {
-            PollSession poll = server(config.get()).openPollSession(request.get());
+        return withRealmServer(body, "request", (server, request) -> {
+            PollSession poll = server.openPollSession(request);
             long expiresIn = Math.max(0, poll.expiresAt().getEpochSecond() - Clock.systemUTC().instant().getEpochSecond());
             return Response.ok(Map.of("pollSession", poll.token(), "hsaId", poll.hsaId(), "expiresIn", expiresIn))
                     .cacheControl(NO_STORE).build();
-        } catch (OobServerException e) {
-            return refusal(e);
-        }
+        });
     }
 
     /**
      * Answers at once (an order's token, or 204): this host does not hold a request open. The app polls
-     * again after its interval. Long polling without a blocked thread belongs to the CIBA work (issue 15).
+     * again after its interval; holding requests without a blocked thread is not built yet.
      */
     @POST
     @Path("app/v1/poll")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response poll(Map<String, Object> body) {
-        Optional<String> token = text(body, "pollSession");
-        Optional<LegitimeraConfig> config = RealmServers.firstParsedConfig(realm).map(RealmServers.Configured::config);
-        if (token.isEmpty() || config.isEmpty()) {
-            return error(token.isEmpty() ? ErrorCode.INVALID_PARAMETERS : ErrorCode.NOT_FOUND, Optional.empty(),
-                    token.isEmpty() ? "pollSession is required" : "no Legitimera login is configured in this realm");
-        }
-        try {
-            Optional<String> pending = server(config.get()).pendingOrderFor(token.get());
-            return pending.map(t -> Response.ok(Map.of("autoStartToken", t)).cacheControl(NO_STORE).build())
-                    .orElseGet(() -> Response.noContent().cacheControl(NO_STORE).build());
-        } catch (OobServerException e) {
-            return refusal(e);
-        }
+        return withRealmServer(body, "pollSession", (server, pollSession) -> server.pendingOrderFor(pollSession)
+                .map(t -> Response.ok(Map.of("autoStartToken", t)).cacheControl(NO_STORE).build())
+                .orElseGet(() -> Response.noContent().cacheControl(NO_STORE).build()));
     }
 
     /**
@@ -189,12 +171,29 @@ public final class LegitimeraRealmResource {
     }
 
     @FunctionalInterface
-    private interface OrderCall {
-        Response call(OobServer server, String autoStartToken) throws OobServerException;
+    private interface ServerCall {
+        Response call(OobServer server, String field) throws OobServerException;
+    }
+
+    /** A call not tied to one order (poll sessions): the realm's Legitimera configuration serves it. */
+    private Response withRealmServer(Map<String, Object> body, String field, ServerCall call) {
+        Optional<String> value = text(body, field);
+        if (value.isEmpty()) {
+            return error(ErrorCode.INVALID_PARAMETERS, Optional.empty(), field + " is required");
+        }
+        Optional<LegitimeraConfig> config = RealmServers.firstParsedConfig(realm).map(RealmServers.Configured::config);
+        if (config.isEmpty()) {
+            return error(ErrorCode.NOT_FOUND, Optional.empty(), "no Legitimera login is configured in this realm");
+        }
+        try {
+            return call.call(server(config.get()), value.get());
+        } catch (OobServerException e) {
+            return refusal(e);
+        }
     }
 
     /** Finds the configuration of the token's order, then makes the call; a token no order has is notFound. */
-    private Response withOrderServer(Map<String, Object> body, OrderCall call) {
+    private Response withOrderServer(Map<String, Object> body, ServerCall call) {
         Optional<String> token = text(body, "autoStartToken");
         if (token.isEmpty()) {
             return error(ErrorCode.INVALID_PARAMETERS, Optional.empty(), "autoStartToken is required");
