@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +42,16 @@ public final class PcscdFixture implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration SERVED_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration PUBLISH_DELAY = Duration.ofMillis(200);
+    /** Longer than Linux's TIME_WAIT (60 s), the longest a closed client socket keeps its port. */
+    /** What vpcd logs when another socket holds its port. */
+    private static final String PORT_TAKEN = "Address already in use";
+    private static final Duration PORT_FREE_TIMEOUT = Duration.ofSeconds(70);
+    /** /proc/net/tcp's state codes (include/net/tcp_states.h). */
+    private static final Map<String, String> TCP_STATES = Map.ofEntries(Map.entry("01", "ESTABLISHED"),
+            Map.entry("02", "SYN_SENT"), Map.entry("03", "SYN_RECV"), Map.entry("04", "FIN_WAIT1"),
+            Map.entry("05", "FIN_WAIT2"), Map.entry("06", "TIME_WAIT"), Map.entry("07", "CLOSE"),
+            Map.entry("08", "CLOSE_WAIT"), Map.entry("09", "LAST_ACK"), Map.entry("0A", "LISTEN"),
+            Map.entry("0B", "CLOSING"));
 
     private Process ownPcscd;
     private Path ownLog;
@@ -57,7 +69,7 @@ public final class PcscdFixture implements AutoCloseable {
     public static PcscdFixture acquire() {
         StackRequirement.require(Files.isExecutable(PCSCD), "pcscd (" + PCSCD + ", Debian package pcscd)");
         if (runningPcscd().isPresent()) {
-            StackRequirement.require(waitForVpcd(Duration.ofSeconds(2)),
+            StackRequirement.require(waitForVpcd(Duration.ofSeconds(2), () -> false),
                     "vpcd readers (TCP 35963/35964) of the running pcscd; install vsmartcard-vpcd and restart pcscd");
             LOG.info("reusing the running pcscd (pid {})", runningPcscd().get().pid());
             return new PcscdFixture(null);
@@ -200,7 +212,40 @@ public final class PcscdFixture implements AutoCloseable {
         ownLog = null;
     }
 
+    /**
+     * Starts {@code pcscd -f} and waits for both vpcd readers. The vpcd ports lie in Linux's ephemeral range, so
+     * a client socket of any test (or its TIME_WAIT, up to 60 s) can hold one; vpcd then logs "Address already
+     * in use" and pcscd runs without that reader. Such a start is retried until the port is free again.
+     * {@code .ci/run} reserves the two ports, so there this never happens.
+     */
     private void start() {
+        long deadline = System.nanoTime() + PORT_FREE_TIMEOUT.toNanos();
+        while (true) {
+            launch();
+            if (waitForVpcd(START_TIMEOUT, () -> logSays(PORT_TAKEN) || !ownPcscd.isAlive())) {
+                return;
+            }
+            boolean died = !ownPcscd.isAlive();
+            boolean portTaken = logSays(PORT_TAKEN);
+            stop();
+            ownPcscd = null;
+            if (portTaken && !died && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
+                LOG.warn("a vpcd port is held by another socket ({}), starting pcscd again soon; "
+                        + "adding 35963-35964 to net.ipv4.ip_local_reserved_ports keeps them free", portsHeld());
+                pause(Duration.ofSeconds(2));
+                continue;
+            }
+            throw new IllegalStateException(died
+                    ? "pcscd exited at once (another pcscd running?), see " + ownLog
+                    : portTaken
+                            ? "vpcd ports 35963/35964 stayed in use by other sockets for " + PORT_FREE_TIMEOUT
+                                    + " (" + portsHeld() + "); reserve them: add 35963-35964 to "
+                                    + "net.ipv4.ip_local_reserved_ports"
+                            : "vpcd ports 35963/35964 did not listen within " + START_TIMEOUT + ", see " + ownLog);
+        }
+    }
+
+    private void launch() {
         deleteLog();
         try {
             Path log = Files.createTempFile("legitimera-pcscd-", ".log");
@@ -211,13 +256,31 @@ public final class PcscdFixture implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start pcscd", e);
         }
-        if (!waitForVpcd(START_TIMEOUT)) {
-            boolean died = !ownPcscd.isAlive();
-            stop();
-            ownPcscd = null;
-            throw new IllegalStateException(died
-                    ? "pcscd exited at once (another pcscd running?), see " + ownLog
-                    : "vpcd ports 35963/35964 did not listen within " + START_TIMEOUT);
+    }
+
+    private boolean logSays(String text) {
+        try {
+            return Files.readString(ownLog).contains(text);
+        } catch (IOException e) {
+            LOG.debug("cannot read {}", ownLog, e);
+            return false;
+        }
+    }
+
+    /** The vpcd ports that some socket holds, each with its TCP state, e.g. "35963 TIME_WAIT". */
+    private static List<String> portsHeld() {
+        List<String> held = new ArrayList<>();
+        for (int port : VPCD_PORTS) {
+            tcpStates(port).forEach(state -> held.add(port + " " + state));
+        }
+        return held;
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -252,15 +315,15 @@ public final class PcscdFixture implements AutoCloseable {
 
     /**
      * Waits until both vpcd ports are in LISTEN state, read from /proc/net/tcp{,6}: probing them with a
-     * connection would look like a card insertion to vpcd.
+     * connection would look like a card insertion to vpcd. Gives up early once {@code hopeless} says so.
      */
-    private static boolean waitForVpcd(Duration timeout) {
+    private static boolean waitForVpcd(Duration timeout, BooleanSupplier hopeless) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             if (listening(VPCD_PORTS[0]) && listening(VPCD_PORTS[1])) {
                 return true;
             }
-            if (System.nanoTime() > deadline) {
+            if (System.nanoTime() > deadline || hopeless.getAsBoolean()) {
                 return false;
             }
             try {
@@ -273,20 +336,26 @@ public final class PcscdFixture implements AutoCloseable {
     }
 
     static boolean listening(int port) {
+        return tcpStates(port).contains("LISTEN");
+    }
+
+    /** The states of the sockets whose local port is {@code port}, from /proc/net/tcp{,6}. */
+    private static List<String> tcpStates(int port) {
         String localPort = String.format(Locale.ROOT, ":%04X", port);
+        List<String> states = new ArrayList<>();
         for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
             try {
                 for (String line : Files.readAllLines(Path.of(table))) {
                     String[] fields = line.trim().split("\\s+");
-                    // fields: sl local_address rem_address st ...; st 0A = LISTEN
-                    if (fields.length > 3 && fields[1].endsWith(localPort) && fields[3].equals("0A")) {
-                        return true;
+                    // fields: sl local_address rem_address st ...
+                    if (fields.length > 3 && fields[1].endsWith(localPort)) {
+                        states.add(TCP_STATES.getOrDefault(fields[3], fields[3]));
                     }
                 }
             } catch (IOException e) {
                 LOG.debug("cannot read {}", table, e);
             }
         }
-        return false;
+        return states;
     }
 }
