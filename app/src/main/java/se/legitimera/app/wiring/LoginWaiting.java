@@ -2,6 +2,7 @@ package se.legitimera.app.wiring;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Objects;
@@ -54,6 +55,12 @@ public final class LoginWaiting implements AutoCloseable {
      * login dialog has fetched it, which takes a moment on the UI worker.
      */
     static final Duration REPEAT_PAUSE = Duration.ofSeconds(1);
+
+    /**
+     * The least time from one poll to the next when the service had no order: a service that cannot hold a
+     * poll open (the Keycloak extension answers at once) would otherwise be asked again at once, without end.
+     */
+    static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(2);
 
     private static final Logger LOG = LoggerFactory.getLogger(LoginWaiting.class);
 
@@ -400,6 +407,7 @@ public final class LoginWaiting implements AutoCloseable {
                 return;
             }
             try {
+                Instant asked = clock.instant();
                 Optional<AutoStartLink> link = client.awaitOrder(session, POLL_WAIT);
                 backoff.reset();
                 boolean again;
@@ -416,8 +424,10 @@ public final class LoginWaiting implements AutoCloseable {
                         orders.accept(link.get());
                     }
                 }
-                if (again) {
-                    pause.pause(this, REPEAT_PAUSE);
+                Duration rest = again ? REPEAT_PAUSE
+                        : link.isPresent() ? Duration.ZERO : MIN_POLL_INTERVAL.minus(Duration.between(asked, clock.instant()));
+                if (rest.isPositive()) {
+                    pause.pause(this, rest);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -127,6 +127,25 @@ class LoginWaitingTest {
     }
 
     @Test
+    void aServiceThatAnswersAtOnce_isAskedAgainOnlyAfterTheLeastInterval() {
+        waiting.enabled(true);
+        client.emptyAnswerAfter = Duration.ofMillis(300);
+        client.polls.add(Optional::empty);
+        client.polls.add(Optional::empty);
+        client.polls.add(() -> Optional.of(FIRST));
+        client.polls.add(() -> {
+            waiting.cardRemoved();
+            return Optional.empty();
+        });
+
+        waiting.start("123456".toCharArray());
+
+        Duration rest = LoginWaiting.MIN_POLL_INTERVAL.minusMillis(300);
+        assertThat(pauses).containsExactly(rest, rest);
+        assertThat(shown).containsExactly(FIRST);
+    }
+
+    @Test
     void anOrderArrivingAfterTheCardLeft_isNotShown_andPollingStops() {
         waiting.enabled(true);
         client.polls.add(() -> {
@@ -301,6 +320,8 @@ class LoginWaitingTest {
         final Deque<Poll> polls = new ArrayDeque<>();
         Exception openFailure;
         Duration sessionLifetime = Duration.ofHours(8);
+        /** How long the service holds a poll that brings no order: the protocol's long poll, unless a test says. */
+        Duration emptyAnswerAfter = LoginWaiting.POLL_WAIT;
         int opened;
         int polled;
 
@@ -326,7 +347,11 @@ class LoginWaitingTest {
             if (next == null) {
                 throw new AssertionError("the script has no answer for poll " + polled);
             }
-            return next.answer();
+            Optional<AutoStartLink> answer = next.answer();
+            if (answer.isEmpty()) {
+                clock.advance(emptyAnswerAfter);
+            }
+            return answer;
         }
 
         @Override

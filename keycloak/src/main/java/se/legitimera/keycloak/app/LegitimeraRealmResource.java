@@ -128,8 +128,8 @@ public final class LegitimeraRealmResource {
     }
 
     /**
-     * Answers at once (an order's token, or 204): this host does not hold a request open. The app polls
-     * again after its interval; holding requests without a blocked thread is not built yet.
+     * Answers at once (an order's token, or 204): this host does not hold a request open, which would block a
+     * server thread per waiting app. The protocol allows it; the app then asks again after at least 2 s.
      */
     @POST
     @Path("app/v1/poll")
