@@ -46,8 +46,8 @@ public final class KeycloakCluster {
     private static final Pattern VIEW = Pattern.compile("ISPN000094: Received new cluster view for channel \\S+: \\S+ \\((\\d+)\\) (\\[.*])");
     private static final Duration VIEW_TIMEOUT = Duration.ofSeconds(60);
 
-    private static KeycloakCluster shared;
-    private static Throwable startFailure;
+    private static final StartedOnce<KeycloakCluster> SHARED = new StartedOnce<>("The Keycloak cluster",
+            KeycloakCluster::start, KeycloakCluster::startStoppedNodes);
 
     private final KeycloakTestBed bed;
     private final PostgresServer postgres;
@@ -72,32 +72,15 @@ public final class KeycloakCluster {
      *
      * @throws AssertionError when a node is not ready or the two do not form one cluster view
      */
-    public static synchronized KeycloakCluster shared() {
-        if (startFailure != null) {
-            throw new AssertionError("the Keycloak cluster did not start earlier in this run: " + startFailure.getMessage(),
-                    startFailure);
-        }
-        try {
-            if (shared == null) {
-                shared = start();
-            } else {
-                shared.startStoppedNodes();
-            }
-        } catch (RuntimeException | AssertionError e) {
-            if (!(e instanceof org.opentest4j.TestAbortedException)) {
-                startFailure = e;
-            }
-            throw e;
-        }
-        return shared;
+    public static KeycloakCluster shared() {
+        return SHARED.get();
     }
 
-    static synchronized void stopShared() {
-        if (shared != null) {
-            shared.stop();
-            Runtime.getRuntime().removeShutdownHook(shared.hook);
-            shared = null;
-        }
+    static void stopShared() {
+        SHARED.forget().ifPresent(cluster -> {
+            cluster.stop();
+            Runtime.getRuntime().removeShutdownHook(cluster.hook);
+        });
     }
 
     /** The issuer URL of a realm at the public address (every node issues under it). */

@@ -48,9 +48,8 @@ public final class KeycloakServer implements AutoCloseable {
     private static final List<String> BUILD_OPTIONS = List.of(
             "--db=dev-file", "--health-enabled=true");
 
-    private static KeycloakServer shared;
-    /** A start that failed fails every later test of the run at once, instead of starting again. */
-    private static Throwable startFailure;
+    private static final StartedOnce<KeycloakServer> SHARED = new StartedOnce<>("Keycloak", KeycloakServer::start,
+            server -> { });
 
     private final KeycloakTestBed bed;
     private final KeycloakNode node;
@@ -69,30 +68,13 @@ public final class KeycloakServer implements AutoCloseable {
      *
      * @throws AssertionError when Keycloak does not become ready; its log is named in the message
      */
-    public static synchronized KeycloakServer shared() {
-        if (startFailure != null) {
-            throw new AssertionError("Keycloak did not start earlier in this run: " + startFailure.getMessage(),
-                    startFailure);
-        }
-        if (shared == null) {
-            try {
-                shared = start();
-            } catch (RuntimeException | AssertionError e) {
-                if (!(e instanceof org.opentest4j.TestAbortedException)) {
-                    startFailure = e;
-                }
-                throw e;
-            }
-        }
-        return shared;
+    public static KeycloakServer shared() {
+        return SHARED.get();
     }
 
     /** Stops the shared server if one was started (the launcher session's end, or a cluster test's start). */
-    static synchronized void stopShared() {
-        if (shared != null) {
-            shared.close();
-            shared = null;
-        }
+    static void stopShared() {
+        SHARED.forget().ifPresent(KeycloakServer::close);
     }
 
     /** {@code https://127.0.0.1:port}, the server's base URL. */
