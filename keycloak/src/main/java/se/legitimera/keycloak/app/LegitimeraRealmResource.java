@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -177,33 +178,28 @@ public final class LegitimeraRealmResource {
 
     /** A call not tied to one order (poll sessions): the realm's Legitimera configuration serves it. */
     private Response withRealmServer(Map<String, Object> body, String field, ServerCall call) {
-        Optional<String> value = text(body, field);
-        if (value.isEmpty()) {
-            return error(ErrorCode.INVALID_PARAMETERS, Optional.empty(), field + " is required");
-        }
-        Optional<LegitimeraConfig> config = RealmServers.firstParsedConfig(realm).map(RealmServers.Configured::config);
-        if (config.isEmpty()) {
-            return error(ErrorCode.NOT_FOUND, Optional.empty(), "no Legitimera login is configured in this realm");
-        }
-        try {
-            return call.call(server(config.get()), value.get());
-        } catch (OobServerException e) {
-            return refusal(e);
-        }
+        return withServer(body, field, value -> RealmServers.firstParsedConfig(realm).map(RealmServers.Configured::config),
+                "no Legitimera login is configured in this realm", call);
     }
 
     /** Finds the configuration of the token's order, then makes the call; a token no order has is notFound. */
     private Response withOrderServer(Map<String, Object> body, ServerCall call) {
-        Optional<String> token = text(body, "autoStartToken");
-        if (token.isEmpty()) {
-            return error(ErrorCode.INVALID_PARAMETERS, Optional.empty(), "autoStartToken is required");
+        return withServer(body, "autoStartToken", token -> orderConfig(token, false), "no such order", call);
+    }
+
+    /** Reads {@code field}, finds the configuration that serves it, then makes the call. */
+    private Response withServer(Map<String, Object> body, String field,
+                                Function<String, Optional<LegitimeraConfig>> configOf, String notFound, ServerCall call) {
+        Optional<String> value = text(body, field);
+        if (value.isEmpty()) {
+            return error(ErrorCode.INVALID_PARAMETERS, Optional.empty(), field + " is required");
         }
-        Optional<LegitimeraConfig> config = orderConfig(token.get(), false);
+        Optional<LegitimeraConfig> config = configOf.apply(value.get());
         if (config.isEmpty()) {
-            return error(ErrorCode.NOT_FOUND, Optional.empty(), "no such order");
+            return error(ErrorCode.NOT_FOUND, Optional.empty(), notFound);
         }
         try {
-            return call.call(server(config.get()), token.get());
+            return call.call(server(config.get()), value.get());
         } catch (OobServerException e) {
             return refusal(e);
         }
