@@ -52,11 +52,11 @@ public interface OobClient extends AutoCloseable {
 
     /**
      * Long-polls for the next order addressed to the session's holder, for at most {@code wait} (capped by the
-     * service at 30 s).
+     * service at 30 s). A service that cannot hold the request may answer at once, with none and when to ask again.
      *
-     * @return the order's link, empty when none arrived in time
+     * @return the order's link, or none and the service's {@code Retry-After}
      */
-    Optional<AutoStartLink> awaitOrder(PollSession session, Duration wait) throws OobException;
+    PollAnswer awaitOrder(PollSession session, Duration wait) throws OobException;
 
     /**
      * Fetches the service's order-signing key set once over the client's own TLS, to tell whether the

@@ -45,6 +45,8 @@ final class FakeService implements AutoCloseable {
     volatile int proofStatus = 200;
     volatile boolean tamperOrder;
     volatile Instant orderExpiry = Instant.now().plusSeconds(120);
+    /** The Retry-After header of the poll's 204, none when null. */
+    volatile String pollRetryAfter;
     static final String TOKEN = "tokentokentokentokentoken1";
 
     FakeService(TestCertificates.Issued tls) throws Exception {
@@ -92,6 +94,13 @@ final class FakeService implements AutoCloseable {
                             : Map.of("errorCode", "proofRejected", "hintCode", "certificateErr"));
                 }
                 case "/app/v1/cancel" -> reply(exchange, 200, Map.of("status", "failed"));
+                case "/app/v1/poll" -> {
+                    // as a service that answers at once, as the Keycloak extension does
+                    if (pollRetryAfter != null) {
+                        exchange.getResponseHeaders().set("Retry-After", pollRetryAfter);
+                    }
+                    exchange.sendResponseHeaders(204, -1);
+                }
                 default -> reply(exchange, 404, Map.of("errorCode", "notFound"));
             }
         } catch (Exception e) {

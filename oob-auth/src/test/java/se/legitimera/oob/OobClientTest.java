@@ -15,11 +15,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class OobClientTest {
 
@@ -53,6 +56,22 @@ class OobClientTest {
     private SoftwareProofSigner signer(KeyPair keys, ProofSigningException failure) throws Exception {
         TestCertificates.Issued card = TestCertificates.card(cardCa, keys, "TSTNMT2321000156-1024");
         return new SoftwareProofSigner(keys.getPrivate(), List.of(card.certificate(), cardCa.certificate()), failure);
+    }
+
+    @ParameterizedTest
+    @CsvSource(nullValues = "none", value = {"5, PT5S", "0, PT0S", "none, none", "'Wed, 21 Oct 2026 07:28:00 GMT', none",
+        "-3, none", "soon, none"})
+    void whenThePollAnswersAtOnce_thenTheAnswerCarriesItsRetryAfterSeconds(String header, String expected) throws Exception {
+        service.pollRetryAfter = header;
+        PollSession session = new PollSession(service.origin, "TSTNMT2321000156-1024", "session-token",
+                Instant.now().plusSeconds(60));
+        try (OobClient client = trusting().build()) {
+            PollAnswer answer = client.awaitOrder(session, Duration.ofSeconds(30));
+
+            assertThat(answer.order()).isEmpty();
+            assertThat(answer.askAgainAfter()).isEqualTo(Optional.ofNullable(expected).map(Duration::parse));
+        }
+        assertThat(service.requests).containsExactly("/app/v1/poll");
     }
 
     @Test

@@ -22,6 +22,7 @@ import se.legitimera.oob.AutoStartLink;
 import se.legitimera.oob.OobClient;
 import se.legitimera.oob.OobException;
 import se.legitimera.oob.OrderNotFoundException;
+import se.legitimera.oob.PollAnswer;
 import se.legitimera.oob.PollSession;
 import se.legitimera.oob.ProofSigningException;
 import se.legitimera.oob.ProtocolViolationException;
@@ -59,6 +60,7 @@ public final class LoginWaiting implements AutoCloseable {
     /**
      * The least time from one poll to the next when the service had no order: a service that cannot hold a
      * poll open (the Keycloak extension answers at once) would otherwise be asked again at once, without end.
+     * Such a service says with {@code Retry-After} how often it wants to be asked, up to {@link #POLL_WAIT}.
      */
     static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(2);
 
@@ -394,6 +396,13 @@ public final class LoginWaiting implements AutoCloseable {
         return null;
     }
 
+    /** From the start of a poll that brought no order to the start of the next. */
+    private static Duration pollInterval(PollAnswer answer) {
+        Duration asked = answer.askAgainAfter().orElse(MIN_POLL_INTERVAL);
+        return asked.compareTo(MIN_POLL_INTERVAL) < 0 ? MIN_POLL_INTERVAL
+                : asked.compareTo(POLL_WAIT) > 0 ? POLL_WAIT : asked;
+    }
+
     private void poll(int which, PollSession session) {
         PollBackoff backoff = backoffs.get();
         Set<String> handedOn = new HashSet<>();
@@ -408,7 +417,8 @@ public final class LoginWaiting implements AutoCloseable {
             }
             try {
                 Instant asked = clock.instant();
-                Optional<AutoStartLink> link = client.awaitOrder(session, POLL_WAIT);
+                PollAnswer answer = client.awaitOrder(session, POLL_WAIT);
+                Optional<AutoStartLink> link = answer.order();
                 backoff.reset();
                 boolean again;
                 synchronized (this) {
@@ -425,7 +435,7 @@ public final class LoginWaiting implements AutoCloseable {
                     }
                 }
                 Duration rest = again ? REPEAT_PAUSE
-                        : link.isPresent() ? Duration.ZERO : MIN_POLL_INTERVAL.minus(Duration.between(asked, clock.instant()));
+                        : link.isPresent() ? Duration.ZERO : pollInterval(answer).minus(Duration.between(asked, clock.instant()));
                 if (rest.isPositive()) {
                     pause.pause(this, rest);
                 }

@@ -15,6 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import se.legitimera.app.MovableClock;
 import se.legitimera.app.ui.common.Outcome;
 import se.legitimera.app.ui.login.LoginUnavailableException;
@@ -26,6 +28,7 @@ import se.legitimera.oob.OobClient;
 import se.legitimera.oob.OobException;
 import se.legitimera.oob.Order;
 import se.legitimera.oob.OrderNotFoundException;
+import se.legitimera.oob.PollAnswer;
 import se.legitimera.oob.PollSession;
 import se.legitimera.oob.ProofAlgorithm;
 import se.legitimera.oob.ProofSigner;
@@ -143,6 +146,23 @@ class LoginWaitingTest {
         Duration rest = LoginWaiting.MIN_POLL_INTERVAL.minusMillis(300);
         assertThat(pauses).containsExactly(rest, rest);
         assertThat(shown).containsExactly(FIRST);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"PT5S, PT4.7S", "PT0S, PT1.7S", "PT5M, PT29.7S"})
+    void theIntervalAServiceAsksFor_isKeptWithinTheLeastIntervalAndTheLongPoll(Duration retryAfter, Duration pause) {
+        waiting.enabled(true);
+        client.emptyAnswerAfter = Duration.ofMillis(300);
+        client.retryAfter = Optional.of(retryAfter);
+        client.polls.add(Optional::empty);
+        client.polls.add(() -> {
+            waiting.stop();
+            return Optional.empty();
+        });
+
+        waiting.start("123456".toCharArray());
+
+        assertThat(pauses).containsExactly(pause);
     }
 
     @Test
@@ -322,6 +342,8 @@ class LoginWaitingTest {
         Duration sessionLifetime = Duration.ofHours(8);
         /** How long the service holds a poll that brings no order: the protocol's long poll, unless a test says. */
         Duration emptyAnswerAfter = LoginWaiting.POLL_WAIT;
+        /** The Retry-After of an answer without an order. */
+        Optional<Duration> retryAfter = Optional.empty();
         int opened;
         int polled;
 
@@ -340,7 +362,7 @@ class LoginWaitingTest {
         }
 
         @Override
-        public Optional<AutoStartLink> awaitOrder(PollSession session, Duration wait) throws OobException {
+        public PollAnswer awaitOrder(PollSession session, Duration wait) throws OobException {
             assertThat(wait).isLessThanOrEqualTo(Duration.ofSeconds(30));
             polled++;
             Poll next = polls.poll();
@@ -348,10 +370,11 @@ class LoginWaitingTest {
                 throw new AssertionError("the script has no answer for poll " + polled);
             }
             Optional<AutoStartLink> answer = next.answer();
-            if (answer.isEmpty()) {
-                clock.advance(emptyAnswerAfter);
+            if (answer.isPresent()) {
+                return PollAnswer.of(answer.get());
             }
-            return answer;
+            clock.advance(emptyAnswerAfter);
+            return PollAnswer.none(retryAfter);
         }
 
         @Override

@@ -333,7 +333,7 @@ class OobStackIT {
         try (OobClient client = stack.client().build()) {
             PollSession session = client.openPollSession(stack.service.origin(), card.withPin("123456".toCharArray()));
             assertThat(session.hsaId()).isEqualTo(HSA_ID);
-            assertThat(client.awaitOrder(session, Duration.ofMillis(200))).isEmpty();
+            assertThat(client.awaitOrder(session, Duration.ofMillis(200)).order()).isEmpty();
             Thread rp = Thread.ofVirtual().start(() -> {
                 try {
                     Thread.sleep(200);
@@ -342,7 +342,7 @@ class OobStackIT {
                     throw new IllegalStateException(e);
                 }
             });
-            AutoStartLink link = client.awaitOrder(session, Duration.ofSeconds(10)).orElseThrow();
+            AutoStartLink link = client.awaitOrder(session, Duration.ofSeconds(10)).order().orElseThrow();
             rp.join();
             Order order = client.fetchOrder(link);
             assertThat(order.hsaId()).contains(HSA_ID);

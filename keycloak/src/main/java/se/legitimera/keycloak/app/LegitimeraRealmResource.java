@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
@@ -71,7 +72,7 @@ public final class LegitimeraRealmResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response order(Map<String, Object> body) {
-        return withOrderServer(body, (server, token) -> Response.ok(Map.of("order", server.fetchOrder(token)))
+        return withOrderServer(body, (server, config, token) -> Response.ok(Map.of("order", server.fetchOrder(token)))
                 .cacheControl(NO_STORE).build());
     }
 
@@ -84,7 +85,7 @@ public final class LegitimeraRealmResource {
         if (proof.isEmpty()) {
             return error(ErrorCode.INVALID_PARAMETERS, Optional.empty(), "proof is required");
         }
-        return withOrderServer(body, (server, token) -> switch (server.submitProof(token, proof.get())) {
+        return withOrderServer(body, (server, config, token) -> switch (server.submitProof(token, proof.get())) {
             case Verdict.Completed completed -> {
                 LOG.infof("order %s completed by %s in realm %s", completed.order().orderRef(),
                         completed.completion().hsaId(), realm.getName());
@@ -108,7 +109,7 @@ public final class LegitimeraRealmResource {
         if (reason.isEmpty()) {
             return error(ErrorCode.INVALID_PARAMETERS, Optional.empty(), "reason is required");
         }
-        return withOrderServer(body, (server, token) -> {
+        return withOrderServer(body, (server, config, token) -> {
             OrderRecord order = server.cancelByApp(token, reason.get());
             return Response.ok(Map.of("orderRef", order.orderRef(), "status", order.status().code()))
                     .cacheControl(NO_STORE).build();
@@ -120,7 +121,7 @@ public final class LegitimeraRealmResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response pollSession(Map<String, Object> body) {
-        return withRealmServer(body, "request", (server, request) -> {
+        return withRealmServer(body, "request", (server, config, request) -> {
             PollSession poll = server.openPollSession(request);
             long expiresIn = Math.max(0, poll.expiresAt().getEpochSecond() - Clock.systemUTC().instant().getEpochSecond());
             return Response.ok(Map.of("pollSession", poll.token(), "hsaId", poll.hsaId(), "expiresIn", expiresIn))
@@ -129,17 +130,19 @@ public final class LegitimeraRealmResource {
     }
 
     /**
-     * Answers at once (an order's token, or 204): this host does not hold a request open, which would block a
-     * server thread per waiting app. The protocol allows it; the app then asks again after at least 2 s.
+     * Answers at once (an order's token, or 204 with {@code Retry-After}: the configured app poll interval): this
+     * host does not hold a request open, which would block a server thread per waiting app (Keycloak supports
+     * only synchronous endpoints). The protocol allows it, and the app waits that long before it asks again.
      */
     @POST
     @Path("app/v1/poll")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response poll(Map<String, Object> body) {
-        return withRealmServer(body, "pollSession", (server, pollSession) -> server.pendingOrderFor(pollSession)
+        return withRealmServer(body, "pollSession", (server, config, pollSession) -> server.pendingOrderFor(pollSession)
                 .map(t -> Response.ok(Map.of("autoStartToken", t)).cacheControl(NO_STORE).build())
-                .orElseGet(() -> Response.noContent().cacheControl(NO_STORE).build()));
+                .orElseGet(() -> Response.noContent().header(HttpHeaders.RETRY_AFTER, config.appPollInterval().toSeconds())
+                        .cacheControl(NO_STORE).build()));
     }
 
     /**
@@ -173,7 +176,7 @@ public final class LegitimeraRealmResource {
 
     @FunctionalInterface
     private interface ServerCall {
-        Response call(OobServer server, String field) throws OobServerException;
+        Response call(OobServer server, LegitimeraConfig config, String field) throws OobServerException;
     }
 
     /** A call not tied to one order (poll sessions): the realm's Legitimera configuration serves it. */
@@ -199,7 +202,7 @@ public final class LegitimeraRealmResource {
             return error(ErrorCode.NOT_FOUND, Optional.empty(), notFound);
         }
         try {
-            return call.call(server(config.get()), value.get());
+            return call.call(server(config.get()), config.get(), value.get());
         } catch (OobServerException e) {
             return refusal(e);
         }

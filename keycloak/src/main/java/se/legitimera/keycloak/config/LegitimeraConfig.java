@@ -32,11 +32,13 @@ import se.legitimera.oob.server.OcspMode;
  * @param userAttribute       the user attribute that holds the HSA-id ({@code hsaId}; LDAP federation can fill it)
  * @param unknownUser         what to do with an HSA-id no user has
  * @param signingAlgorithm    the realm key algorithm orders are signed with
+ * @param appPollInterval     how often a waiting app asks for orders addressed to its card holder
  */
 public record LegitimeraConfig(List<X509Certificate> trustedRoots, List<X509Certificate> intermediates,
                                Map<String, Integer> trustLevels, Map<Integer, String> acrByLevel, OcspMode ocspMode,
                                Optional<URI> ocspResponder, Duration orderLifetime, Duration clockSkew,
-                               String userAttribute, UnknownUserPolicy unknownUser, String signingAlgorithm) {
+                               String userAttribute, UnknownUserPolicy unknownUser, String signingAlgorithm,
+                               Duration appPollInterval) {
 
     public static final String TRUSTED_ROOTS = "legitimera.trustedRoots";
     public static final String INTERMEDIATES = "legitimera.intermediates";
@@ -49,6 +51,7 @@ public record LegitimeraConfig(List<X509Certificate> trustedRoots, List<X509Cert
     public static final String USER_ATTRIBUTE = "legitimera.userAttribute";
     public static final String UNKNOWN_USER = "legitimera.unknownUser";
     public static final String SIGNING_ALGORITHM = "legitimera.orderSigningAlgorithm";
+    public static final String APP_POLL_INTERVAL = "legitimera.appPollIntervalSeconds";
 
     /** The Swedish LoA URI for a trust level: {@code http://id.elegnamnden.se/loa/1.0/loa<n>}. */
     public static String swedishLoaUri(int level) {
@@ -117,8 +120,10 @@ public record LegitimeraConfig(List<X509Certificate> trustedRoots, List<X509Cert
         if (!List.of("ES256", "ES384", "RS256", "PS256").contains(algorithm)) {
             throw new IllegalArgumentException("order-signing algorithm must be ES256, ES384, RS256 or PS256: " + algorithm);
         }
+        // Keycloak answers each poll at once (it holds no request open): this is the load every waiting app adds
+        Duration pollInterval = seconds(c.get(APP_POLL_INTERVAL), 3, 2, 30, "app poll interval");
         return new LegitimeraConfig(roots, intermediates, levels, acr, ocsp, responder, lifetime, skew, attribute,
-                unknown, algorithm);
+                unknown, algorithm, pollInterval);
     }
 
     /**

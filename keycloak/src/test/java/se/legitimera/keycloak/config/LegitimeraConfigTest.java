@@ -48,6 +48,7 @@ class LegitimeraConfigTest {
         assertThat(config.unknownUser()).isEqualTo(LegitimeraConfig.UnknownUserPolicy.REFUSE);
         assertThat(config.signingAlgorithm()).isEqualTo("RS256");
         assertThat(config.acrByLevel()).containsEntry(3, "http://id.elegnamnden.se/loa/1.0/loa3");
+        assertThat(config.appPollInterval()).isEqualTo(Duration.ofSeconds(3));
     }
 
     @Test
@@ -82,11 +83,14 @@ class LegitimeraConfigTest {
         pem.put(LegitimeraConfig.INTERMEDIATES, "-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----");
         Map<String, String> policy = minimal();
         policy.put(LegitimeraConfig.UNKNOWN_USER, "maybe");
+        Map<String, String> pollInterval = minimal();
+        pollInterval.put(LegitimeraConfig.APP_POLL_INTERVAL, "1");
 
         assertThatThrownBy(() -> LegitimeraConfig.parse(levels)).hasMessageContaining("trust-level table");
         assertThatThrownBy(() -> LegitimeraConfig.parse(lifetime)).hasMessageContaining("order lifetime");
         assertThatThrownBy(() -> LegitimeraConfig.parse(pem)).hasMessageContaining("intermediate CAs");
         assertThatThrownBy(() -> LegitimeraConfig.parse(policy)).hasMessageContaining("unknown-user policy");
+        assertThatThrownBy(() -> LegitimeraConfig.parse(pollInterval)).hasMessageContaining("app poll interval");
     }
 
     @Test

@@ -56,6 +56,17 @@ class CibaLoginIT {
     }
 
     @Test
+    void aPollThatFindsNoOrder_isAnsweredAtOnce_withTheRealmsAppPollIntervalAsRetryAfter() throws Exception {
+        SoftwareCardApp card = card(TEST_TESTSSON);
+        URI service = service(TestRealms.MAIN);
+
+        SoftwareCardApp.Reply poll = card.poll(service, card.openPollSession(service));
+
+        assertThat(poll.status()).isEqualTo(204);
+        assertThat(poll.retryAfter()).contains("3");
+    }
+
+    @Test
     void aLoginHintOfTheUsersName_addressesTheUsersCard() throws Exception {
         CibaTestClient client = client(TestRealms.MAIN);
         CibaTestClient.Started started = client.start("test.testsson", BINDING_MESSAGE);

@@ -34,6 +34,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import javax.net.ssl.SSLContext;
 import se.legitimera.devkit.pki.Holder;
@@ -103,8 +104,8 @@ public final class SoftwareCardApp {
         }
     }
 
-    /** An HTTP answer of the service. */
-    public record Reply(int status, String body) {
+    /** An HTTP answer of the service, with its {@code Retry-After} header if it had one. */
+    public record Reply(int status, String body, Optional<String> retryAfter) {
     }
 
     /**
@@ -161,16 +162,10 @@ public final class SoftwareCardApp {
      * @throws AssertionError when the service refuses the session or no order arrives within {@code timeout}
      */
     public String awaitAddressedOrder(URI service, Duration timeout) throws Exception {
-        Reply session = post(service, "/app/v1/poll/session", Map.of("request", signed("legitimera-poll+jwt",
-                new JWTClaimsSet.Builder().claim("ver", "1").audience(service.toString()).issueTime(new Date())
-                        .jwtID(UUID.randomUUID().toString()).build())));
-        if (session.status() != 200) {
-            throw new AssertionError("poll session answered " + session.status() + ": " + session.body());
-        }
-        Object token = JSONObjectUtils.parse(session.body()).get("pollSession");
+        String session = openPollSession(service);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            Reply poll = post(service, "/app/v1/poll", Map.of("pollSession", token, "waitSeconds", 5));
+            Reply poll = poll(service, session);
             if (poll.status() == 200) {
                 return "legitimera://auth?service=" + URLEncoder.encode(service.toString(), StandardCharsets.UTF_8)
                         + "&token=" + JSONObjectUtils.parse(poll.body()).get("autoStartToken");
@@ -178,9 +173,25 @@ public final class SoftwareCardApp {
             if (poll.status() != 204) {
                 throw new AssertionError("poll answered " + poll.status() + ": " + poll.body());
             }
-            Thread.sleep(250); // this service answers at once; the app's backoff would wait longer
+            Thread.sleep(250); // this service answers at once; the app would wait for its Retry-After
         }
         throw new AssertionError("no login addressed to the card holder arrived at " + service + " in " + timeout);
+    }
+
+    /** A poll session at {@code service}, opened with a card-signed request: its token. */
+    public String openPollSession(URI service) throws Exception {
+        Reply session = post(service, "/app/v1/poll/session", Map.of("request", signed("legitimera-poll+jwt",
+                new JWTClaimsSet.Builder().claim("ver", "1").audience(service.toString()).issueTime(new Date())
+                        .jwtID(UUID.randomUUID().toString()).build())));
+        if (session.status() != 200) {
+            throw new AssertionError("poll session answered " + session.status() + ": " + session.body());
+        }
+        return (String) JSONObjectUtils.parse(session.body()).get("pollSession");
+    }
+
+    /** One {@code POST /app/v1/poll} asking the service to wait 5 s. */
+    public Reply poll(URI service, String session) throws Exception {
+        return post(service, "/app/v1/poll", Map.of("pollSession", session, "waitSeconds", 5));
     }
 
     /** A JWS of {@code type} as the app signs proofs and poll requests: ES256, {@code x5c} leaf and issuing CA. */
@@ -221,13 +232,16 @@ public final class SoftwareCardApp {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSONObjectUtils.toJSONString(body)))
                 .timeout(Duration.ofSeconds(20)).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        return new Reply(response.statusCode(), response.body());
+        return reply(http.send(request, HttpResponse.BodyHandlers.ofString()));
     }
 
     private Reply get(URI service, String path) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(route.apply(URI.create(service + path)))
                 .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
-        return new Reply(response.statusCode(), response.body());
+        return reply(response);
+    }
+
+    private static Reply reply(HttpResponse<String> response) {
+        return new Reply(response.statusCode(), response.body(), response.headers().firstValue("Retry-After"));
     }
 }

@@ -47,6 +47,7 @@ import se.legitimera.oob.OrderExpiredException;
 import se.legitimera.oob.OrderNotFoundException;
 import se.legitimera.oob.OrderSignatureInvalidException;
 import se.legitimera.oob.OriginNotAllowedException;
+import se.legitimera.oob.PollAnswer;
 import se.legitimera.oob.PollSession;
 import se.legitimera.oob.ProofAlgorithm;
 import se.legitimera.oob.ProofRejectedException;
@@ -244,16 +245,16 @@ public final class DefaultOobClient implements OobClient {
     }
 
     @Override
-    public Optional<AutoStartLink> awaitOrder(PollSession session, Duration wait) throws OobException {
+    public PollAnswer awaitOrder(PollSession session, Duration wait) throws OobException {
         ServiceOrigin service = allowed(session.service());
         Duration capped = wait.compareTo(MAX_POLL_WAIT) > 0 ? MAX_POLL_WAIT : wait;
         ServiceTransport.Reply reply = transport.postRead(service, "/app/v1/poll",
                 Map.of("pollSession", session.token(), "waitSeconds", capped.toSeconds()), capped);
         if (reply.status() == 204) {
-            return Optional.empty();
+            return PollAnswer.none(reply.retryAfter());
         }
         Map<String, Object> body = success(service, reply);
-        return Optional.of(new AutoStartLink(service, text(body, "autoStartToken")));
+        return PollAnswer.of(new AutoStartLink(service, text(body, "autoStartToken")));
     }
 
     private String sign(JOSEObjectType type, Map<String, Object> claims, ProofSigner signer)

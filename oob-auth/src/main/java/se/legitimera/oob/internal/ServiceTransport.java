@@ -9,6 +9,7 @@ import java.security.GeneralSecurityException;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -25,6 +26,8 @@ import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
 import org.apache.hc.client5.http.routing.HttpRoutePlanner;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
@@ -46,8 +49,11 @@ final class ServiceTransport implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceTransport.class);
 
-    /** An answer: the HTTP status and its JSON object (empty for 204); {@code json} false when the body was not JSON. */
-    record Reply(int status, Map<String, Object> body, boolean json) {
+    /**
+     * An answer: the HTTP status and its JSON object (empty for 204); {@code json} false when the body was not
+     * JSON; {@code retryAfter} the {@code Retry-After} header's delta-seconds, if it had a usable one.
+     */
+    record Reply(int status, Map<String, Object> body, boolean json, Optional<Duration> retryAfter) {
     }
 
     private final CloseableHttpClient http;
@@ -136,15 +142,24 @@ final class ServiceTransport implements AutoCloseable {
     private Reply execute(CloseableHttpClient client, HttpUriRequestBase request) throws IOException {
         return client.execute(request, response -> {
             String text = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
+            Optional<Duration> retryAfter = retryAfter(response.getFirstHeader(HttpHeaders.RETRY_AFTER));
             if (text.isBlank()) {
-                return new Reply(response.getCode(), Map.of(), true);
+                return new Reply(response.getCode(), Map.of(), true, retryAfter);
             }
             try {
-                return new Reply(response.getCode(), JSONObjectUtils.parse(text), true);
+                return new Reply(response.getCode(), JSONObjectUtils.parse(text), true, retryAfter);
             } catch (ParseException e) {
-                return new Reply(response.getCode(), Map.of(), false);
+                return new Reply(response.getCode(), Map.of(), false, retryAfter);
             }
         });
+    }
+
+    /** Delta-seconds only (an HTTP-date needs a trusted clock); anything else counts as no header. */
+    static Optional<Duration> retryAfter(Header header) {
+        if (header == null || !header.getValue().trim().matches("\\d{1,6}")) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.ofSeconds(Long.parseLong(header.getValue().trim())));
     }
 
     @FunctionalInterface
