@@ -37,6 +37,8 @@ class CibaTrayAppLoginIT {
     private static final String WAITING_PIN_WINDOW = "inloggningar$";
     private static final String LOGIN_WINDOW = "inloggning$";
     private static final Duration WAIT = Duration.ofSeconds(90);
+    /** The app's log line of the order it fetched, {@code Fetched Order[<ref> for <RP name> at ...]}. */
+    private static final String FETCHED_CIBA_ORDER = " for " + TestRealms.CIBA_CLIENT_NAME + " at ";
 
     @TempDir
     Path temp;
@@ -76,10 +78,15 @@ class CibaTrayAppLoginIT {
         CibaTestClient.Started started = client.start(card.holder().hsaId(), BINDING_MESSAGE);
 
         app.awaitLog("A login addressed to the card holder arrived from ");
-        app.awaitLog("Fetched ");
+        app.awaitLog(FETCHED_CIBA_ORDER);
         DesktopInput.typeInto(LOGIN_WINDOW, PIN);
 
-        OidcTestClient.Tokens tokens = client.await(started.acknowledged(), WAIT).tokensOrFail();
+        OidcTestClient.Tokens tokens;
+        try {
+            tokens = client.await(started.acknowledged(), WAIT).tokensOrFail();
+        } catch (AssertionError e) {
+            throw app.withLog(e);
+        }
         assertThat(tokens.claims().getStringClaim("hsa_id")).isEqualTo(card.holder().hsaId());
         assertThat(tokens.claims().getStringClaim("name")).isEqualTo(card.holder().commonName());
         assertThat(tokens.claims().getStringClaim("acr")).isEqualTo("http://id.elegnamnden.se/loa/1.0/loa3");
@@ -92,10 +99,16 @@ class CibaTrayAppLoginIT {
         CibaTestClient client = client();
         CibaTestClient.Started started = client.start(card.holder().hsaId(), BINDING_MESSAGE);
 
-        app.awaitLog("Fetched ");
+        app.awaitLog(FETCHED_CIBA_ORDER);
         DesktopInput.press(LOGIN_WINDOW, "Escape");
 
-        assertThat(client.await(started.acknowledged(), WAIT).errorCode()).isEqualTo("access_denied");
+        String error;
+        try {
+            error = client.await(started.acknowledged(), WAIT).errorCode();
+        } catch (AssertionError e) {
+            throw app.withLog(e);
+        }
+        assertThat(error).isEqualTo("access_denied");
         assertThat(card.triesLeft(VirtualSithsCard.IDENTIFICATION_PIN)).isEqualTo(3);
     }
 

@@ -32,6 +32,12 @@ final class LoginPage {
         assertThat(browser.find(By.id("legitimera-retry")).getText()).isEqualTo("Försök igen");
     }
 
+    /** "Avbryt" on the page, then its failure page: the order ends as cancelled. */
+    void cancel() {
+        browser.find(By.id("legitimera-cancel")).click();
+        awaitFailure("cancelledOnPage");
+    }
+
     /** The page's state attribute: waiting or failed. */
     String state() {
         return browser.find(By.id("legitimera")).getAttribute("data-legitimera-state");

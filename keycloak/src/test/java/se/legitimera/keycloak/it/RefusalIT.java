@@ -199,6 +199,9 @@ class RefusalIT {
         page.awaitFailure("cancelled");
         assertThat(app.approve(firstOrder).status()).isNotEqualTo(200);
         assertThat(second.state()).isEqualTo("waiting");
+        // Left waiting, the second order (addressed to this HSA-id for 120 s) would reach the next test's app
+        // that waits for logins addressed to the same card holder (CI: CibaTrayAppLoginIT showed it).
+        second.cancel();
     }
 
     private SoftwareCardApp card(Holder holder) throws Exception {

@@ -137,6 +137,12 @@ public final class AppLauncher implements AutoCloseable {
                 + (Files.exists(log()) ? Files.readString(log()) : "(none)"));
     }
 
+    /** {@code failure} with the app's log added, for a check that failed after the app's part. */
+    public AssertionError withLog(AssertionError failure) throws IOException {
+        return new AssertionError(failure.getMessage() + "; the app's log:\n"
+                + (Files.exists(log()) ? Files.readString(log()) : "(none)"), failure);
+    }
+
     private Process start(List<String> arguments, String name) throws IOException {
         List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(arguments);
