@@ -3,6 +3,7 @@ package se.legitimera.keycloak.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +29,10 @@ import se.legitimera.keycloak.stack.TestRealms;
  * bench/keycloak: logins through the real Keycloak with software card keys, from the client's authorization
  * request to a validated ID token (no PIN entry; a P-256 software signature takes well under a millisecond),
  * turn by turn with the same flow through the devkit reference service's OIDC front (the ratio).
- * Then the same 200 concurrent logins over a two-node cluster ({@link KeycloakCluster}), each login's steps
- * alternating between the nodes. Not an IT: run it by name, see bench/keycloak/README.md. Prints its
- * figures; asserts only that no login was lost or mixed up.
+ * Then what apps that wait for logins cost (back-to-back polls), and the same 200 concurrent logins over a
+ * two-node cluster ({@link KeycloakCluster}), each login's steps alternating between the nodes. Not an IT: run
+ * it by name, see bench/keycloak/README.md. Prints its figures; asserts only that no login was lost or mixed
+ * up and that every poll was answered.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeycloakLoginBenchmark {
@@ -74,8 +76,60 @@ class KeycloakLoginBenchmark {
         concurrentLogins("keycloak concurrent", concurrent, i -> new HttpLogin(keycloak.clientTls()).login(client, card));
     }
 
+    /**
+     * What apps that wait for logins addressed to their card holder (VDI, CIBA) cost the node: Keycloak answers
+     * each poll at once, so {@code bench.pollers} poll sessions poll back to back, without the app's pause, for
+     * {@code bench.pollSeconds}; the polls a second are the node's capacity, and the capacity times the
+     * realm's app poll interval is how many waiting apps would keep this machine busy.
+     */
     @Test
     @Order(2)
+    void pollsOfAppsThatWaitForLogins() throws Exception {
+        KeycloakServer keycloak = KeycloakServer.shared();
+        SoftwareCardApp card = SoftwareCardApp.issuedBy(keycloak.pki(), HOLDER, keycloak.clientTls());
+        URI service = URI.create(keycloak.realmUrl(TestRealms.MAIN) + "/legitimera");
+        int pollers = Integer.getInteger("bench.pollers", 50);
+        List<String> sessions = new ArrayList<>();
+        for (int i = 0; i < pollers; i++) {
+            sessions.add(card.openPollSession(service));
+        }
+        backToBackPolls(card, service, sessions, Duration.ofSeconds(5)); // warm-up
+        Duration length = Duration.ofSeconds(Integer.getInteger("bench.pollSeconds", 20));
+        List<Long> micros = backToBackPolls(card, service, sessions, length);
+        double perSecond = micros.size() / (double) length.toSeconds();
+        double[] latency = medianAndP90(micros);
+        System.out.printf("BENCH keycloak polls: %d sessions back to back for %d s, %.0f polls/s, median %.1f ms, "
+                + "p90 %.1f ms; at the default 3 s interval %.0f waiting apps would keep this machine busy%n",
+                pollers, length.toSeconds(), perSecond, latency[0], latency[1], perSecond * 3);
+    }
+
+    /** Every session polls again as soon as its answer is in, until {@code length} is over; each poll's time. */
+    private static List<Long> backToBackPolls(SoftwareCardApp card, URI service, List<String> sessions, Duration length)
+            throws Exception {
+        long end = System.nanoTime() + length.toNanos();
+        List<Long> micros = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Future<?>> pollers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (String session : sessions) {
+                pollers.add(pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        long start = System.nanoTime();
+                        SoftwareCardApp.Reply reply = card.poll(service, session);
+                        micros.add((System.nanoTime() - start) / 1000);
+                        assertThat(reply.status()).as("a poll without an order").isEqualTo(204);
+                    }
+                    return null;
+                }));
+            }
+        }
+        for (Future<?> poller : pollers) {
+            poller.get();
+        }
+        return micros;
+    }
+
+    @Test
+    @Order(3)
     void twoHundredConcurrentLogins_overTwoNodes() throws Exception {
         KeycloakCluster cluster = KeycloakCluster.shared();
         Route a = cluster.to(Node.A);
