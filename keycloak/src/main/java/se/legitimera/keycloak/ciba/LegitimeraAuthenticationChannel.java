@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import org.keycloak.models.CibaConfig;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -45,6 +46,13 @@ final class LegitimeraAuthenticationChannel implements AuthenticationChannelProv
         if (configured.isEmpty()) {
             LOG.errorf("CIBA request of client %s in realm %s: the realm has no configured Legitimera step",
                     client.getClientId(), realm.getName());
+            return false;
+        }
+        if (CibaConfig.CIBA_PING_MODE.equals(realm.getCibaPolicy().getBackchannelTokenDeliveryMode(client))) {
+            // Keycloak pings only from its HTTP callback endpoint, which this in-process channel never calls:
+            // the client would wait for a ping that never comes
+            LOG.errorf("CIBA request of client %s in realm %s refused: Legitimera serves poll mode only; set the "
+                    + "client's CIBA token delivery mode to poll", client.getClientId(), realm.getName());
             return false;
         }
         LegitimeraConfig config = configured.get().config();

@@ -67,6 +67,21 @@ class CibaLoginIT {
     }
 
     @Test
+    void aPingModeClient_isRefusedAtOnce_andNoOrderReachesTheApp() throws Exception {
+        CibaTestClient ping = CibaTestClient.discover(keycloak.realmUrl(TestRealms.MAIN),
+                TestRealms.CIBA_PING_CLIENT_ID, TestRealms.CIBA_CLIENT_SECRET, keycloak.clientTls());
+        SoftwareCardApp card = card(TEST_TESTSSON);
+        URI service = service(TestRealms.MAIN);
+        String session = card.openPollSession(service);
+
+        CibaTestClient.Started started = ping.startInPingMode(TEST_TESTSSON.hsaId(), BINDING_MESSAGE);
+
+        assertThat(started.error()).as("refused, not left waiting for a ping that never comes")
+                .hasValueSatisfying(error -> assertThat(error.getCode()).isEqualTo("server_error"));
+        assertThat(card.poll(service, session).status()).isEqualTo(204);
+    }
+
+    @Test
     void aLoginHintOfTheUsersName_addressesTheUsersCard() throws Exception {
         CibaTestClient client = client(TestRealms.MAIN);
         CibaTestClient.Started started = client.start("test.testsson", BINDING_MESSAGE);

@@ -11,6 +11,7 @@ import com.nimbusds.oauth2.sdk.ciba.CIBAGrant;
 import com.nimbusds.oauth2.sdk.ciba.CIBARequest;
 import com.nimbusds.oauth2.sdk.ciba.CIBARequestAcknowledgement;
 import com.nimbusds.oauth2.sdk.ciba.CIBAResponse;
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
@@ -18,6 +19,7 @@ import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -66,9 +68,22 @@ public final class CibaTestClient {
 
     /** {@code POST .../ext/ciba/auth} with scope {@code openid profile}. */
     public Started start(String loginHint, String bindingMessage) throws Exception {
-        CIBARequest request = new CIBARequest.Builder(authentication, new Scope("openid", "profile"))
+        return start(request(loginHint, bindingMessage).build());
+    }
+
+    /** As {@link #start(String, String)} for a ping-mode client: with a {@code client_notification_token}. */
+    public Started startInPingMode(String loginHint, String bindingMessage) throws Exception {
+        return start(request(loginHint, bindingMessage)
+                .clientNotificationToken(new BearerAccessToken("it-ping-" + UUID.randomUUID())).build());
+    }
+
+    private CIBARequest.Builder request(String loginHint, String bindingMessage) {
+        return new CIBARequest.Builder(authentication, new Scope("openid", "profile"))
                 .endpointURI(oidc.provider().getBackChannelAuthenticationEndpointURI())
-                .loginHint(loginHint).bindingMessage(bindingMessage).build();
+                .loginHint(loginHint).bindingMessage(bindingMessage);
+    }
+
+    private Started start(CIBARequest request) throws Exception {
         CIBAResponse response = CIBAResponse.parse(secured(request.toHTTPRequest()).send());
         return response.indicatesSuccess()
                 ? new Started(Optional.of(response.toRequestAcknowledgement()), Optional.empty())

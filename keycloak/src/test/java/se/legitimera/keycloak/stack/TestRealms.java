@@ -40,6 +40,8 @@ public final class TestRealms {
     public static final String CIBA_CLIENT_SECRET = "it-ciba-test-secret";
     /** Its name, which the app shows. */
     public static final String CIBA_CLIENT_NAME = "Journalen CIBA";
+    /** A CIBA client of {@link #MAIN} in ping mode, which the extension does not serve; same secret. */
+    public static final String CIBA_PING_CLIENT_ID = "it-ciba-ping";
 
     static final List<String> FILES = List.of("fixture-check-realm.json", "legitimera-it-realm.json",
             "legitimera-it-create-realm.json", "legitimera-it-expiry-realm.json");
