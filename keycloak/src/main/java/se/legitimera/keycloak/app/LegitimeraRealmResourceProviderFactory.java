@@ -1,14 +1,14 @@
 package se.legitimera.keycloak.app;
 
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
+import se.legitimera.keycloak.config.PerRealmProviderFactory;
 import se.legitimera.keycloak.config.RealmServers;
 
 /** Serves {@link LegitimeraRealmResource} under {@code /realms/<realm>/legitimera}. */
-public final class LegitimeraRealmResourceProviderFactory implements RealmResourceProviderFactory {
+public final class LegitimeraRealmResourceProviderFactory implements RealmResourceProviderFactory,
+        PerRealmProviderFactory<RealmResourceProvider> {
 
     @Override
     public String getId() {
@@ -28,20 +28,5 @@ public final class LegitimeraRealmResourceProviderFactory implements RealmResour
                 // nothing held
             }
         };
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // all settings are per realm
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing
-    }
-
-    @Override
-    public void close() {
-        // nothing held
     }
 }

@@ -1,19 +1,19 @@
 package se.legitimera.keycloak.authenticator;
 
 import java.util.List;
-import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import se.legitimera.keycloak.config.LegitimeraConfig;
+import se.legitimera.keycloak.config.PerRealmProviderFactory;
 import se.legitimera.keycloak.config.RealmServers;
 
 /** Registers "Legitimera (SITHS-kort)" as a browser-flow step with its settings. */
-public final class LegitimeraAuthenticatorFactory implements AuthenticatorFactory {
+public final class LegitimeraAuthenticatorFactory implements AuthenticatorFactory,
+        PerRealmProviderFactory<Authenticator> {
 
     private static final LegitimeraAuthenticator AUTHENTICATOR = new LegitimeraAuthenticator();
 
@@ -102,20 +102,5 @@ public final class LegitimeraAuthenticatorFactory implements AuthenticatorFactor
     @Override
     public Authenticator create(KeycloakSession session) {
         return AUTHENTICATOR;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // all settings are per realm, in the step's configuration
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing
-    }
-
-    @Override
-    public void close() {
-        // nothing held
     }
 }

@@ -1,17 +1,17 @@
 package se.legitimera.keycloak.ciba;
 
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.protocol.oidc.grants.ciba.resolvers.CIBALoginUserResolver;
 import org.keycloak.protocol.oidc.grants.ciba.resolvers.CIBALoginUserResolverFactory;
+import se.legitimera.keycloak.config.PerRealmProviderFactory;
 
 /**
  * Registers {@link HsaIdLoginUserResolver} as the SPI {@code ciba-login-user-resolver}'s provider
  * {@code legitimera-hsa-id}, the default once installed (order above Keycloak's resolver);
  * {@code --spi-ciba-login-user-resolver--provider=default-ciba-login-user-resolver} chooses Keycloak's again.
  */
-public final class HsaIdLoginUserResolverFactory implements CIBALoginUserResolverFactory {
+public final class HsaIdLoginUserResolverFactory implements CIBALoginUserResolverFactory,
+        PerRealmProviderFactory<CIBALoginUserResolver> {
 
     public static final String ID = "legitimera-hsa-id";
 
@@ -28,20 +28,5 @@ public final class HsaIdLoginUserResolverFactory implements CIBALoginUserResolve
     @Override
     public int order() {
         return 1;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // all settings are per realm
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing
-    }
-
-    @Override
-    public void close() {
-        // nothing held
     }
 }

@@ -1,17 +1,17 @@
 package se.legitimera.keycloak.ciba;
 
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.protocol.oidc.grants.ciba.channel.AuthenticationChannelProvider;
 import org.keycloak.protocol.oidc.grants.ciba.channel.AuthenticationChannelProviderFactory;
+import se.legitimera.keycloak.config.PerRealmProviderFactory;
 
 /**
  * Registers {@link LegitimeraAuthenticationChannel} as the SPI {@code ciba-auth-channel}'s provider
  * {@code legitimera}. Its order above Keycloak's HTTP channel (order 0) makes it the default once the jar is
  * installed; {@code --spi-ciba-auth-channel--provider=ciba-http-auth-channel} chooses Keycloak's again.
  */
-public final class LegitimeraAuthenticationChannelFactory implements AuthenticationChannelProviderFactory {
+public final class LegitimeraAuthenticationChannelFactory implements AuthenticationChannelProviderFactory,
+        PerRealmProviderFactory<AuthenticationChannelProvider> {
 
     public static final String ID = "legitimera";
 
@@ -28,20 +28,5 @@ public final class LegitimeraAuthenticationChannelFactory implements Authenticat
     @Override
     public int order() {
         return 1;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // all settings are per realm
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing
-    }
-
-    @Override
-    public void close() {
-        // nothing held
     }
 }
