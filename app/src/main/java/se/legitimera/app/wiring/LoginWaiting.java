@@ -396,11 +396,18 @@ public final class LoginWaiting implements AutoCloseable {
         return null;
     }
 
-    /** From the start of a poll that brought no order to the start of the next. */
-    private static Duration pollInterval(PollAnswer answer) {
-        Duration asked = answer.askAgainAfter().orElse(MIN_POLL_INTERVAL);
-        return asked.compareTo(MIN_POLL_INTERVAL) < 0 ? MIN_POLL_INTERVAL
-                : asked.compareTo(POLL_WAIT) > 0 ? POLL_WAIT : asked;
+    /**
+     * How long to wait before the next poll: none after an order; after none, what the service asked for
+     * (within {@link #MIN_POLL_INTERVAL} and {@link #POLL_WAIT}) counted from when this poll began.
+     */
+    private Duration untilNextPoll(PollAnswer answer, Instant pollBegan) {
+        if (answer.order().isPresent()) {
+            return Duration.ZERO;
+        }
+        Duration wanted = answer.askAgainAfter().orElse(MIN_POLL_INTERVAL);
+        Duration interval = wanted.compareTo(MIN_POLL_INTERVAL) < 0 ? MIN_POLL_INTERVAL
+                : wanted.compareTo(POLL_WAIT) > 0 ? POLL_WAIT : wanted;
+        return interval.minus(Duration.between(pollBegan, clock.instant()));
     }
 
     private void poll(int which, PollSession session) {
@@ -434,8 +441,7 @@ public final class LoginWaiting implements AutoCloseable {
                         orders.accept(link.get());
                     }
                 }
-                Duration rest = again ? REPEAT_PAUSE
-                        : link.isPresent() ? Duration.ZERO : pollInterval(answer).minus(Duration.between(asked, clock.instant()));
+                Duration rest = again ? REPEAT_PAUSE : untilNextPoll(answer, asked);
                 if (rest.isPositive()) {
                     pause.pause(this, rest);
                 }

@@ -42,9 +42,9 @@ public final class PcscdFixture implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration SERVED_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration PUBLISH_DELAY = Duration.ofMillis(200);
-    /** Longer than Linux's TIME_WAIT (60 s), the longest a closed client socket keeps its port. */
     /** What vpcd logs when another socket holds its port. */
     private static final String PORT_TAKEN = "Address already in use";
+    /** Longer than Linux's TIME_WAIT (60 s), the longest a closed client socket keeps its port. */
     private static final Duration PORT_FREE_TIMEOUT = Duration.ofSeconds(70);
     /** /proc/net/tcp's state codes (include/net/tcp_states.h). */
     private static final Map<String, String> TCP_STATES = Map.ofEntries(Map.entry("01", "ESTABLISHED"),

@@ -6,6 +6,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -107,7 +108,7 @@ class KeycloakLoginBenchmark {
     private static List<Long> backToBackPolls(SoftwareCardApp card, URI service, List<String> sessions, Duration length)
             throws Exception {
         long end = System.nanoTime() + length.toNanos();
-        List<Long> micros = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Long> micros = Collections.synchronizedList(new ArrayList<>());
         List<Future<?>> pollers = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (String session : sessions) {
